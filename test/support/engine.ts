@@ -1,0 +1,56 @@
+/**
+ * The engine every test run shares: the one at ENGINE_URL (with ENGINE_ADMIN_USER and
+ * ENGINE_ADMIN_PASSWORD), or else one started here on first use (ENGINE=operaton|camunda,
+ * DATABASE_URL for PostgreSQL) with its job executor off, so tests fire timers and async
+ * continuations themselves through the job REST API. Stopped by the root hook after the run.
+ *
+ *   import { useEngine } from "../support/engine.js";
+ *   const engine = await useEngine();   // { connection, client, kind }
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { engineFromEnv, type EngineConnection } from "../../lib/config.js";
+import { engineKindFromEnv, type EngineKind } from "../../lib/engine/build.js";
+import { createEngineClient, type EngineClient } from "../../lib/engine/client.js";
+import { freePort } from "../../lib/engine/free-port.js";
+import { startEngine, type RunningEngine } from "../../lib/engine/process.js";
+
+export interface TestEngine {
+  connection: EngineConnection;
+  client: EngineClient;
+  /** which engine, or "external" when ENGINE_URL named one */
+  kind: EngineKind | "external";
+}
+
+let shared: Promise<TestEngine> | undefined;
+let running: RunningEngine | undefined;
+let dataDir: string | undefined;
+
+export function useEngine(): Promise<TestEngine> {
+  shared ??= start();
+  return shared;
+}
+
+async function start(): Promise<TestEngine> {
+  const external = engineFromEnv();
+  if (external) return { connection: external, client: createEngineClient(external), kind: "external" };
+  const kind = engineKindFromEnv();
+  dataDir = mkdtempSync(join(tmpdir(), "nivel-test-engine-"));
+  running = await startEngine({
+    kind,
+    dataDir,
+    port: await freePort(),
+    jobExecutor: false,
+    databaseUrl: process.env.DATABASE_URL,
+    admin: { user: "admin", password: "test-admin-password" },
+  });
+  return { connection: running.connection, client: createEngineClient(running.connection), kind };
+}
+
+export async function stopSharedEngine(): Promise<void> {
+  await running?.stop();
+  if (dataDir && !process.env.KEEP_ENGINE_DATA) rmSync(dataDir, { recursive: true, force: true });
+  running = undefined;
+  shared = undefined;
+}

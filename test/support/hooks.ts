@@ -1,0 +1,7 @@
+import { stopSharedEngine } from "./engine.js";
+
+export const mochaHooks = {
+  async afterAll() {
+    await stopSharedEngine();
+  },
+};
