@@ -8,6 +8,7 @@ import { createEngineClient, unwrap, type EngineClient } from "../../lib/engine/
 import { deployResources } from "../../lib/engine/deploy.js";
 import { freePort } from "../../lib/engine/free-port.js";
 import { startEngine, type RunningEngine } from "../../lib/engine/process.js";
+import { TEST_ADMIN } from "../support/engine.js";
 import { singleUserTask } from "../support/models.js";
 
 /**
@@ -17,7 +18,6 @@ import { singleUserTask } from "../support/models.js";
  */
 describe("engine durability across SIGKILL", function () {
   this.timeout(300_000);
-  const admin = { user: "admin", password: "durability-admin" };
   let dataDir: string;
   let engine: RunningEngine | undefined;
 
@@ -34,7 +34,7 @@ describe("engine durability across SIGKILL", function () {
       kind: engineKindFromEnv(),
       dataDir,
       port,
-      admin,
+      admin: TEST_ADMIN,
       databaseUrl: process.env.DATABASE_URL,
     });
     return createEngineClient(engine.connection);

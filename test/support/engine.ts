@@ -23,6 +23,12 @@ export interface TestEngine {
   kind: EngineKind | "external";
 }
 
+/**
+ * The engine admin of every engine tests start. One for all: engines that share a PostgreSQL
+ * database share their identity tables, and the engine creates its admin only when missing.
+ */
+export const TEST_ADMIN = { user: "admin", password: "test-admin-password" };
+
 let shared: Promise<TestEngine> | undefined;
 let running: RunningEngine | undefined;
 let dataDir: string | undefined;
@@ -43,7 +49,7 @@ async function start(): Promise<TestEngine> {
     port: await freePort(),
     jobExecutor: false,
     databaseUrl: process.env.DATABASE_URL,
-    admin: { user: "admin", password: "test-admin-password" },
+    admin: TEST_ADMIN,
   });
   return { connection: running.connection, client: createEngineClient(running.connection), kind };
 }
