@@ -1,0 +1,118 @@
+import type { Consent, ConsentItem, Contact, CountyPlan, Goal, RisePlan, Service, ServiceKind } from "./plan-model.js";
+
+export type SyncStatus = "synced" | "no-consent" | "conflicts";
+
+export type Conflict =
+  | { kind: "release-date-mismatch"; rise: string; county: string }
+  | { kind: "no-provider-on-release-day"; service: ServiceKind }
+  | { kind: "contradicting-arrangement"; service: ServiceKind; riseProvider: string; countyProvider: string };
+
+export interface AlignedGoal {
+  area: ServiceKind;
+  rise: string[];
+  county: string[];
+}
+
+/** What both organisations may see together: only the consented items are filled in. */
+export interface JointView {
+  shared: ConsentItem[];
+  releaseDate: { rise: string | null; county: string | null } | null;
+  goals: AlignedGoal[] | null;
+  services: { rise: Service[]; county: Service[] } | null;
+  contacts: { rise: Contact[]; county: Contact[] } | null;
+}
+
+export interface Reconciliation {
+  status: SyncStatus;
+  joint: JointView;
+  /** listed for the caseworkers to resolve; nothing is overwritten */
+  conflicts: Conflict[];
+  /**
+   * RISE services that must continue after release and are missing from the client plan:
+   * the county plan gets them as continuations (provider as far as RISE knows it).
+   */
+  continuations: Service[];
+}
+
+const NOTHING_SHARED: JointView = { shared: [], releaseDate: null, goals: null, services: null, contacts: null };
+
+/**
+ * Reconciles the RISE sentence/release plan with the county client plan into a joint view.
+ * Information crosses only as far as the client's consent allows; without consent nothing does.
+ */
+export function reconcile(rise: RisePlan, county: CountyPlan, consent: Consent | null): Reconciliation {
+  if (!consent?.given || consent.items.length === 0) {
+    return { status: "no-consent", joint: NOTHING_SHARED, conflicts: [], continuations: [] };
+  }
+  const may = (item: ConsentItem) => consent.items.includes(item);
+  const shared = (["goals", "services", "release-date", "contacts"] as const).filter(may);
+  const conflicts: Conflict[] = [];
+
+  if (may("release-date") && rise.releaseDate && county.releaseDate && rise.releaseDate !== county.releaseDate) {
+    conflicts.push({ kind: "release-date-mismatch", rise: rise.releaseDate, county: county.releaseDate });
+  }
+
+  let continuations: Service[] = [];
+  if (may("services")) {
+    continuations = rise.services
+      .filter((s) => s.continuesAfterRelease && !county.services.some((c) => c.kind === s.kind))
+      .map((s) => ({ ...s, start: null, end: null, continuesAfterRelease: false, continuationOf: "rise" as const }));
+    const releaseDay = rise.releaseDate ?? county.releaseDate;
+    conflicts.push(...continuityGaps(rise.services, [...county.services, ...continuations], releaseDay));
+    conflicts.push(...contradictions(rise.services, county.services));
+  }
+
+  const joint: JointView = {
+    shared,
+    releaseDate: may("release-date") ? { rise: rise.releaseDate, county: county.releaseDate } : null,
+    goals: may("goals") ? alignGoals(rise.goals, county.goals) : null,
+    services: may("services") ? { rise: rise.services, county: [...county.services, ...continuations] } : null,
+    contacts: may("contacts") ? { rise: rise.contacts, county: county.contacts } : null,
+  };
+  return { status: conflicts.length > 0 ? "conflicts" : "synced", joint, conflicts, continuations };
+}
+
+function alignGoals(rise: Goal[], county: Goal[]): AlignedGoal[] {
+  const areas = [...new Set([...rise, ...county].map((g) => g.area))];
+  return areas.map((area) => ({
+    area,
+    rise: rise.filter((g) => g.area === area).map((g) => g.text),
+    county: county.filter((g) => g.area === area).map((g) => g.text),
+  }));
+}
+
+/** A service that must go on after release but has nobody to provide it on the release day. */
+function continuityGaps(rise: Service[], county: Service[], releaseDay: string | null): Conflict[] {
+  const mustContinue = new Set<ServiceKind>([
+    ...rise.filter((s) => s.continuesAfterRelease).map((s) => s.kind),
+    ...county.filter((s) => covers(s, releaseDay)).map((s) => s.kind),
+  ]);
+  return [...mustContinue]
+    .filter((kind) => !county.some((c) => c.kind === kind && c.provider && covers(c, releaseDay)))
+    .map((service) => ({ kind: "no-provider-on-release-day" as const, service }));
+}
+
+/** Same kind of service arranged by both organisations for overlapping periods with different providers. */
+function contradictions(rise: Service[], county: Service[]): Conflict[] {
+  const found: Conflict[] = [];
+  for (const r of rise) {
+    for (const c of county) {
+      if (r.kind === c.kind && r.provider && c.provider && r.provider !== c.provider && overlap(r, c)) {
+        found.push({ kind: "contradicting-arrangement", service: r.kind, riseProvider: r.provider, countyProvider: c.provider });
+      }
+    }
+  }
+  return found;
+}
+
+/** Whether a service runs on the given day; with no known day, an open or unfinished service counts. */
+function covers(s: Service, day: string | null): boolean {
+  if (!day) return s.end === null;
+  return (s.start === null || s.start <= day) && (s.end === null || s.end >= day);
+}
+
+/** Periods that meet on a handover day (one ends as the other starts) do not overlap. */
+function overlap(a: Service, b: Service): boolean {
+  const startsBeforeOtherEnds = (x: Service, y: Service) => x.start === null || y.end === null || x.start < y.end;
+  return startsBeforeOtherEnds(a, b) && startsBeforeOtherEnds(b, a);
+}
