@@ -1,0 +1,31 @@
+import { createEvent } from "ics";
+
+export interface Meeting {
+  start: Date;
+  end: Date;
+  place: string;
+}
+
+/**
+ * An iCalendar invitation (RFC 5545). The title names only the case reference, as the e-mail
+ * that carries it does; a stable `uid` makes a re-sent invitation update the same calendar entry.
+ */
+export function calendarInvitation(meeting: Meeting, caseRef: string, link: string, uid: string, title: string): string {
+  const { error, value } = createEvent({
+    uid,
+    title,
+    start: meeting.start.getTime(),
+    startInputType: "utc",
+    startOutputType: "utc",
+    end: meeting.end.getTime(),
+    endInputType: "utc",
+    endOutputType: "utc",
+    location: meeting.place,
+    url: link,
+    description: `${caseRef}: ${link}`,
+    method: "REQUEST",
+    productId: "nivel/notifications",
+  });
+  if (error || !value) throw new Error(`Could not build the calendar invitation: ${error?.message ?? "no output"}`);
+  return value;
+}

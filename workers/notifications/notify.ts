@@ -1,0 +1,110 @@
+import type { Client, Task, TaskService } from "camunda-external-task-client-js";
+import type { EngineClient } from "../../lib/engine/client.js";
+import { calendarInvitation } from "./calendar-invitation.js";
+import { deliverOnce } from "./deliver-once.js";
+import { smtpTransport, type MailTransport } from "./mail-transport.js";
+import type { NotificationStore } from "./notification-store.js";
+import { NotifyVariables } from "./notify-variables.js";
+import { parseRecipients, resolveRecipients } from "./recipients.js";
+import { render, type InboxFacts } from "./render.js";
+import type { Language } from "./templates/catalogue.js";
+import { DEFAULT_RETRY_POLICY, failTask, readVariables, type RetryPolicy } from "./task-failure.js";
+
+export const NOTIFY_TOPIC = "notify";
+
+export interface NotificationDeps {
+  /** the engine's REST API: users, groups and their e-mail addresses */
+  engine: EngineClient;
+  store: NotificationStore;
+  /** SMTP server (smtp:// or smtps://); without it notices go to the in-app inbox only */
+  smtpUrl?: string;
+  /** sender address of the e-mails */
+  mailFrom: string;
+  /** the web app's public address, for the link in every notice */
+  appUrl: string;
+  /**
+   * the lock duration of the `client`'s subscriptions: a claim left pending for this long
+   * belongs to a worker that lost the task, and is taken over
+   */
+  lockDuration: number;
+  clock?: () => Date;
+  retry?: RetryPolicy;
+  /** lines without client data; default console.log */
+  log?: (line: string) => void;
+}
+
+/** Subscribes the `notify` topic: in-app inbox and e-mail, each notice exactly once per recipient. */
+export function subscribeNotifications(client: Client, deps: NotificationDeps): void {
+  const log = deps.log ?? ((line: string) => console.log(line));
+  const mail = deps.smtpUrl ? smtpTransport(deps.smtpUrl, deps.mailFrom) : undefined;
+  if (!mail) log("notifications: no SMTP_URL, so notices go to the in-app inbox only, no e-mail");
+  const handle = notifyHandler({ ...deps, log, mail });
+  client.subscribe(NOTIFY_TOPIC, { lockDuration: deps.lockDuration }, ({ task, taskService }) => {
+    void handle(task, taskService);
+  });
+}
+
+type HandlerDeps = NotificationDeps & { log: (line: string) => void; mail: MailTransport | undefined };
+
+function notifyHandler(deps: HandlerDeps) {
+  const clock = deps.clock ?? (() => new Date());
+  const retry = deps.retry ?? DEFAULT_RETRY_POLICY;
+  const directory = {
+    engine: deps.engine,
+    networkOf: (caseRef: string) => deps.store.network.membersOf(caseRef),
+    languageOf: (userId: string) => deps.store.preferences.languageOf(userId),
+  };
+
+  async function notify(task: Task): Promise<void> {
+    const v = readVariables(task, NotifyVariables);
+    const recipients = await resolveRecipients(parseRecipients(v.to), v, directory);
+    const link = `${deps.appUrl.replace(/\/+$/, "")}/tasklist/cases/${encodeURIComponent(v.caseRef)}`;
+    const meeting =
+      v.template === "meeting-invitation" && v.meetingStart && v.meetingEnd && v.meetingPlace
+        ? { start: v.meetingStart, end: v.meetingEnd, place: v.meetingPlace }
+        : undefined;
+    for (const recipient of recipients) {
+      const base = `${task.processInstanceId}/${task.activityInstanceId}/${v.template}/${recipient.key}`;
+      const notice = render(v.template, recipient.language, inboxFacts(v.caseRef, link, meeting, recipient.language));
+      if (recipient.userId) {
+        const userId = recipient.userId;
+        await deliverOnce(deps.store.notices, `${base}/inbox`, clock, deps.lockDuration, () =>
+          deps.store.inbox.add({ userId, caseRef: v.caseRef, template: v.template, title: notice.subject, body: notice.inbox, createdAt: clock() }),
+        );
+      }
+      if (deps.mail && recipient.email) {
+        const key = `${base}/email`;
+        const mail = deps.mail;
+        const to = recipient.email;
+        await deliverOnce(deps.store.notices, key, clock, deps.lockDuration, () =>
+          mail.send({
+            to,
+            subject: notice.subject,
+            text: notice.email,
+            dedupeKey: key,
+            calendar: meeting && { filename: "invitation.ics", content: calendarInvitation(meeting, v.caseRef, link, key, notice.subject) },
+          }),
+        );
+      }
+    }
+  }
+
+  return async (task: Task, taskService: TaskService): Promise<void> => {
+    try {
+      await notify(task);
+    } catch (error) {
+      deps.log(`notify: task ${task.id} failed: ${error instanceof Error ? error.message : String(error)}`);
+      await failTask(task, taskService, error, retry).catch((e: unknown) => deps.log(`notify: could not report the failure of task ${task.id}: ${String(e)}`));
+      return;
+    }
+    await taskService.complete(task).catch((e: unknown) => deps.log(`notify: could not complete task ${task.id}: ${String(e)}`));
+  };
+}
+
+const LOCALES: Record<Language, string> = { fi: "fi-FI", sv: "sv-FI", en: "en-GB" };
+
+function inboxFacts(caseRef: string, link: string, meeting: { start: Date; end: Date; place: string } | undefined, language: Language): InboxFacts {
+  if (!meeting) return { caseRef, link };
+  const format = new Intl.DateTimeFormat(LOCALES[language], { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Helsinki" });
+  return { caseRef, link, meetingStart: format.format(meeting.start), meetingEnd: format.format(meeting.end), meetingPlace: meeting.place };
+}
