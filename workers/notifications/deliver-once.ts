@@ -1,4 +1,5 @@
 import type { NoticeLedger } from "./notification-store.js";
+import { RetryLater } from "./task-failure.js";
 
 /**
  * Delivers a notice at most once per dedupe key, and at least once unless the worker dies in
@@ -20,7 +21,7 @@ export async function deliverOnce(
   const now = clock();
   const claim = await ledger.claim(key, now, new Date(now.getTime() - staleAfterMs));
   if (claim === "sent") return "already-sent";
-  if (claim === "busy") throw new Error(`Notice ${key} is being delivered by another attempt; retrying later`);
+  if (claim === "busy") throw new RetryLater(`Notice ${key} is being delivered by another attempt; retrying later`, staleAfterMs);
   try {
     await deliver();
   } catch (error) {

@@ -1,4 +1,4 @@
-import type { Client, Task, TaskService } from "camunda-external-task-client-js";
+import type { Client, SubscribeOptions, Task, TaskService } from "camunda-external-task-client-js";
 import type { EngineClient } from "../../lib/engine/client.js";
 import { calendarInvitation } from "./calendar-invitation.js";
 import { deliverOnce } from "./deliver-once.js";
@@ -27,6 +27,8 @@ export interface NotificationDeps {
    * belongs to a worker that lost the task, and is taken over
    */
   lockDuration: number;
+  /** narrows the tasks this worker takes, e.g. a worker per pathway or tenant */
+  filter?: Pick<SubscribeOptions, "processDefinitionKey" | "tenantIdIn">;
   clock?: () => Date;
   retry?: RetryPolicy;
   /** lines without client data; default console.log */
@@ -39,7 +41,7 @@ export function subscribeNotifications(client: Client, deps: NotificationDeps): 
   const mail = deps.smtpUrl ? smtpTransport(deps.smtpUrl, deps.mailFrom) : undefined;
   if (!mail) log("notifications: no SMTP_URL, so notices go to the in-app inbox only, no e-mail");
   const handle = notifyHandler({ ...deps, log, mail });
-  client.subscribe(NOTIFY_TOPIC, { lockDuration: deps.lockDuration }, ({ task, taskService }) => {
+  client.subscribe(NOTIFY_TOPIC, { ...deps.filter, lockDuration: deps.lockDuration }, ({ task, taskService }) => {
     void handle(task, taskService);
   });
 }
@@ -63,29 +65,33 @@ function notifyHandler(deps: HandlerDeps) {
       v.template === "meeting-invitation" && v.meetingStart && v.meetingEnd && v.meetingPlace
         ? { start: v.meetingStart, end: v.meetingEnd, place: v.meetingPlace }
         : undefined;
-    for (const recipient of recipients) {
-      const base = `${task.processInstanceId}/${task.activityInstanceId}/${v.template}/${recipient.key}`;
-      const notice = render(v.template, recipient.language, inboxFacts(v.caseRef, link, meeting, recipient.language));
-      if (recipient.userId) {
-        const userId = recipient.userId;
-        await deliverOnce(deps.store.notices, `${base}/inbox`, clock, deps.lockDuration, () =>
-          deps.store.inbox.add({ userId, caseRef: v.caseRef, template: v.template, title: notice.subject, body: notice.inbox, createdAt: clock() }),
-        );
-      }
-      if (deps.mail && recipient.email) {
-        const key = `${base}/email`;
-        const mail = deps.mail;
-        const to = recipient.email;
-        await deliverOnce(deps.store.notices, key, clock, deps.lockDuration, () =>
-          mail.send({
-            to,
-            subject: notice.subject,
-            text: notice.email,
-            dedupeKey: key,
-            calendar: meeting && { filename: "invitation.ics", content: calendarInvitation(meeting, v.caseRef, link, key, notice.subject) },
-          }),
-        );
-      }
+    const notices = recipients.map((recipient) => ({
+      recipient,
+      key: `${task.processInstanceId}/${task.activityInstanceId}/${v.template}/${recipient.key}`,
+      notice: render(v.template, recipient.language, inboxFacts(v.caseRef, link, meeting, recipient.language)),
+    }));
+    // the inbox first: a mail server being away must not hold back the in-app notices
+    for (const { recipient, key, notice } of notices) {
+      const userId = recipient.userId;
+      if (!userId) continue;
+      await deliverOnce(deps.store.notices, `${key}/inbox`, clock, deps.lockDuration, () =>
+        deps.store.inbox.add({ userId, caseRef: v.caseRef, template: v.template, title: notice.subject, body: notice.inbox, createdAt: clock() }),
+      );
+    }
+    const mail = deps.mail;
+    if (!mail) return;
+    for (const { recipient, key, notice } of notices) {
+      const to = recipient.email;
+      if (!to) continue;
+      await deliverOnce(deps.store.notices, `${key}/email`, clock, deps.lockDuration, () =>
+        mail.send({
+          to,
+          subject: notice.subject,
+          text: notice.email,
+          dedupeKey: `${key}/email`,
+          calendar: meeting && { filename: "invitation.ics", content: calendarInvitation(meeting, v.caseRef, link, `${key}/email`, notice.subject) },
+        }),
+      );
     }
   }
 

@@ -12,6 +12,20 @@ export class BadInput extends Error {
   }
 }
 
+/**
+ * Not a failure of this attempt but a wait: someone else may still be working on it (a claim
+ * not yet stale). Retried after `afterMs` without using up a retry.
+ */
+export class RetryLater extends Error {
+  constructor(
+    message: string,
+    readonly afterMs: number,
+  ) {
+    super(message);
+    this.name = "RetryLater";
+  }
+}
+
 export const RetryPolicy = z.object({
   /** attempts after the first before an incident */
   retries: z.number().int().min(0),
@@ -39,6 +53,11 @@ export async function failTask(task: Task, taskService: TaskService, error: unkn
   const message = error instanceof Error ? error.message : String(error);
   if (error instanceof BadInput) {
     await taskService.handleFailure(task, { errorMessage: message, errorDetails: message, retries: 0, retryTimeout: 0 });
+    return;
+  }
+  if (error instanceof RetryLater) {
+    const retries = typeof task.retries === "number" ? task.retries : policy.retries;
+    await taskService.handleFailure(task, { errorMessage: message, errorDetails: message, retries, retryTimeout: error.afterMs });
     return;
   }
   const retries = typeof task.retries === "number" ? Math.max(task.retries - 1, 0) : policy.retries;

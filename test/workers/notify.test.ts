@@ -1,0 +1,275 @@
+import { expect } from "chai";
+import type { Client } from "camunda-external-task-client-js";
+import { spawn } from "node:child_process";
+import { once } from "node:events";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { unwrap } from "../../lib/engine/client.js";
+import { deployResources } from "../../lib/engine/deploy.js";
+import { createWorkerClient } from "../../lib/engine/worker-client.js";
+import { subscribeNotifications, type NotificationDeps } from "../../workers/notifications/notify.js";
+import { useEngine, type TestEngine } from "../support/engine.js";
+import { until } from "../support/until.js";
+import { createGroup, createUser, isCompleted, openIncident, startProcess, type TypedVariables } from "./support/engine-helpers.js";
+import { fileStore } from "./support/file-store.js";
+import { notifyProcess } from "./support/notify-model.js";
+import { startSmtpSink, type ReceivedMail, type SmtpSink } from "./support/smtp-sink.js";
+
+const APP_URL = "https://nivel.test";
+const CLIENT_NAME = "Matti Meikäläinen";
+const IDENTITY_CODE = "131052-308T";
+/** what a process may hold about the client; none of it may ever reach an e-mail */
+const CLIENT_DATA: TypedVariables = {
+  clientName: { value: CLIENT_NAME, type: "String" },
+  clientIdentityCode: { value: IDENTITY_CODE, type: "String" },
+};
+
+/** Every readable form of a message: raw, decoded headers and bodies, decoded attachments. */
+function everythingIn(mail: ReceivedMail): string {
+  const parts = [mail.raw, mail.parsed.subject ?? "", mail.parsed.text ?? "", String(mail.parsed.html || "")];
+  for (const a of mail.parsed.attachments) parts.push(a.content.toString("utf8"));
+  return parts.join("\n");
+}
+
+function expectNoClientData(mails: ReceivedMail[]) {
+  for (const mail of mails) {
+    const all = everythingIn(mail);
+    for (const secret of [CLIENT_NAME, "Meikäläinen", "Matti", IDENTITY_CODE]) expect(all).not.to.contain(secret);
+  }
+}
+
+describe("notify worker", function () {
+  this.timeout(120_000);
+  let engine: TestEngine;
+  let sink: SmtpSink;
+  let client: Client | undefined;
+  let dir: string;
+  let run = 0;
+  const stamp = Date.now().toString(36);
+  // the engine's default resource id pattern allows letters and digits only
+  const group = `notifytest${stamp}`;
+  const u = (name: string) => `${name.replace(/-/g, "")}${stamp}`;
+
+  before(async () => {
+    engine = await useEngine();
+    sink = await startSmtpSink();
+    await createGroup(engine, group);
+    await createUser(engine, u("sw-anna"), `anna-${stamp}@county.test`, [group]);
+    await createUser(engine, u("sw-bror"), `bror-${stamp}@county.test`, [group]);
+    await createUser(engine, u("rise-referrer"), `referrer-${stamp}@rise.test`);
+    await createUser(engine, u("pw-no-mail"), null);
+  });
+  after(async () => {
+    await sink.close();
+  });
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), "nivel-notify-"));
+    sink.received.length = 0;
+    sink.down = false;
+  });
+  afterEach(() => {
+    client?.stop();
+    client = undefined;
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function fresh(template: string, to: string) {
+    run += 1;
+    const key = `notify-test-${stamp}-${run}`;
+    await deployResources(engine.connection, [{ name: `${key}.bpmn`, content: notifyProcess(key, template, to) }], key);
+    return { key, caseRef: `NIV-2026-${String(run).padStart(6, "0")}` };
+  }
+
+  function work(key: string, overrides: Partial<NotificationDeps> = {}) {
+    const store = fileStore(join(dir, "store.json"));
+    const log: string[] = [];
+    const lockDuration = overrides.lockDuration ?? 10_000;
+    client = createWorkerClient(engine.connection, { workerId: `notify-test-${run}`, lockDuration });
+    subscribeNotifications(client, {
+      engine: engine.client,
+      store,
+      smtpUrl: sink.url,
+      mailFrom: "Nivel <no-reply@nivel.test>",
+      appUrl: APP_URL,
+      lockDuration,
+      filter: { processDefinitionKey: key },
+      retry: { retries: 2, firstDelayMs: 50 },
+      log: (line) => log.push(line),
+      ...overrides,
+    });
+    return { store, log };
+  }
+
+  it("notifies a group, the referrer and the client's network once each, in their language, by inbox and e-mail", async () => {
+    const { key, caseRef } = await fresh("referral-received", `group:${group}, referrer, network`);
+    const { store } = work(key);
+    store.update((s) => {
+      s.languages[u("sw-bror")] = "sv";
+      s.network[caseRef] = [{ id: "m1", email: `peer-${stamp}@ngo.test`, language: "en" }];
+    });
+    const id = await startProcess(engine, key, caseRef, { ...CLIENT_DATA, referrerUserId: { value: u("rise-referrer"), type: "String" } });
+    await until(() => isCompleted(engine, id));
+
+    const byRecipient = Object.fromEntries(sink.received.map((m) => [m.envelopeTo.join(","), m.parsed]));
+    expect(Object.keys(byRecipient)).to.have.members([
+      `anna-${stamp}@county.test`,
+      `bror-${stamp}@county.test`,
+      `referrer-${stamp}@rise.test`,
+      `peer-${stamp}@ngo.test`,
+    ]);
+    const link = `${APP_URL}/tasklist/cases/${caseRef}`;
+    expect(byRecipient[`anna-${stamp}@county.test`]!.subject).to.equal(`Uusi yhteydenotto: ${caseRef}`);
+    expect(byRecipient[`bror-${stamp}@county.test`]!.subject).to.equal(`Ny kontakt: ${caseRef}`);
+    expect(byRecipient[`peer-${stamp}@ngo.test`]!.subject).to.equal(`New referral: ${caseRef}`);
+    for (const mail of Object.values(byRecipient)) {
+      expect(mail.text).to.contain(caseRef).and.contain(link);
+      expect(mail.attachments).to.have.length(0);
+    }
+    expectNoClientData(sink.received);
+
+    const inbox = store.read().inbox;
+    expect(inbox.map((e) => e.userId)).to.have.members([u("sw-anna"), u("sw-bror"), u("rise-referrer")]);
+    expect(inbox.every((e) => e.caseRef === caseRef && e.template === "referral-received")).to.equal(true);
+    expect(Object.values(store.read().notices).every((n) => n.state === "sent")).to.equal(true);
+  });
+
+  it("sends a meeting invitation with an iCalendar attachment, and an inbox notice to a worker without e-mail", async () => {
+    const { key, caseRef } = await fresh("meeting-invitation", "personal-worker, referrer");
+    const { store } = work(key);
+    const id = await startProcess(engine, key, caseRef, {
+      ...CLIENT_DATA,
+      referrerUserId: { value: u("rise-referrer"), type: "String" },
+      personalWorkerId: { value: u("pw-no-mail"), type: "String" },
+      meetingStart: { value: "2026-12-07T10:00:00.000+0200", type: "Date" },
+      meetingEnd: { value: "2026-12-07T11:30:00.000+0200", type: "Date" },
+      meetingPlace: { value: "Vantaan vankila, neuvotteluhuone 2", type: "String" },
+    });
+    await until(() => isCompleted(engine, id));
+
+    expect(sink.received).to.have.length(1);
+    const [mail] = sink.received;
+    expect(mail!.envelopeTo).to.deep.equal([`referrer-${stamp}@rise.test`]);
+    expect(mail!.parsed.subject).to.equal(`Kutsu verkostotapaamiseen: ${caseRef}`);
+    const [ics] = mail!.parsed.attachments;
+    expect(ics!.contentType).to.equal("text/calendar");
+    expect(ics!.filename).to.equal("invitation.ics");
+    const calendar = ics!.content.toString("utf8").replace(/\r\n[ \t]/g, "");
+    expect(calendar).to.contain("DTSTART:20261207T080000Z").and.contain("DTEND:20261207T093000Z");
+    expect(calendar).to.contain("LOCATION:Vantaan vankila\\, neuvotteluhuone 2");
+    expect(calendar).to.contain(`SUMMARY:Kutsu verkostotapaamiseen: ${caseRef}`);
+    expectNoClientData(sink.received);
+
+    const inbox = store.read().inbox;
+    expect(inbox.map((e) => e.userId)).to.have.members([u("pw-no-mail"), u("rise-referrer")]);
+    expect(inbox[0]!.body).to.contain("Vantaan vankila").and.contain("7.12.2026");
+  });
+
+  it("fails the task with growing back-off while SMTP is down, raises an incident after the last retry, and sends once when retried", async () => {
+    const { key, caseRef } = await fresh("deadline-passed", `group:${group}`);
+    sink.down = true;
+    const { store } = work(key);
+    const id = await startProcess(engine, key, caseRef, CLIENT_DATA);
+    const incident = await until(() => openIncident(engine, id));
+    expect(incident.incidentType).to.equal("failedExternalTask");
+    expect(incident.incidentMessage).to.be.a("string").and.not.equal("");
+    expect(sink.received).to.deep.equal([]);
+    expect(await isCompleted(engine, id)).to.equal(false);
+
+    const failures = unwrap(
+      await engine.client.GET("/history/external-task-log", { params: { query: { processInstanceId: id, failureLog: true, sortBy: "timestamp", sortOrder: "asc" } } }),
+    );
+    // each failure is logged with the retries the task had before it: none set, then 2, then 1
+    expect(failures.map((f) => f.retries)).to.deep.equal([null, 2, 1]);
+    const [failed] = unwrap(await engine.client.GET("/external-task", { params: { query: { processInstanceId: id } } }));
+    expect(failed!.retries).to.equal(0);
+    // the inbox notices went out on the first attempt, once; no e-mail claim is left behind by a refused delivery
+    expect(store.read().inbox.map((e) => e.userId)).to.have.members([u("sw-anna"), u("sw-bror")]);
+    expect(Object.entries(store.read().notices).map(([k, n]) => [k.split("/").pop(), n.state])).to.deep.equal([
+      ["inbox", "sent"],
+      ["inbox", "sent"],
+    ]);
+
+    sink.down = false;
+    const [task] = unwrap(await engine.client.GET("/external-task", { params: { query: { processInstanceId: id } } }));
+    unwrap(await engine.client.PUT("/external-task/{id}/retries", { params: { path: { id: task!.id! } }, body: { retries: 1 } }));
+    await until(() => isCompleted(engine, id));
+    expect(sink.received.map((m) => m.envelopeTo.join())).to.have.members([`anna-${stamp}@county.test`, `bror-${stamp}@county.test`]);
+    expect(store.read().inbox).to.have.length(2);
+  });
+
+  it("turns bad variables into an incident with a readable message at once, and sends nothing", async () => {
+    const cases: { template: string; to: string; variables: TypedVariables; message: RegExp }[] = [
+      { template: "birthday-greeting", to: "referrer", variables: {}, message: /template/ },
+      { template: "outcome-to-referrer", to: "referrer", variables: {}, message: /referrerUserId/ },
+      { template: "outcome-to-referrer", to: "everyone", variables: {}, message: /'to' has 'everyone'/ },
+      { template: "meeting-invitation", to: `group:${group}`, variables: {}, message: /meetingStart: required/ },
+      { template: "plan-review-due", to: `user:${u("nobody")}`, variables: {}, message: /does not exist/ },
+    ];
+    for (const c of cases) {
+      const { key, caseRef } = await fresh(c.template, c.to);
+      work(key);
+      const id = await startProcess(engine, key, caseRef, { ...CLIENT_DATA, ...c.variables });
+      const incident = await until(() => openIncident(engine, id));
+      expect(incident.incidentMessage).to.match(c.message);
+      expect(incident.incidentMessage).not.to.contain(CLIENT_NAME);
+      // one failure, straight to no retries
+      const failures = unwrap(await engine.client.GET("/history/external-task-log", { params: { query: { processInstanceId: id, failureLog: true } } }));
+      expect(failures).to.have.length(1);
+      const [failed] = unwrap(await engine.client.GET("/external-task", { params: { query: { processInstanceId: id } } }));
+      expect(failed!.retries).to.equal(0);
+      client?.stop();
+    }
+    expect(sink.received).to.deep.equal([]);
+  });
+
+  it("without SMTP says so at start and notifies through the inbox only", async () => {
+    const { key, caseRef } = await fresh("personal-worker-named", "personal-worker");
+    const { store, log } = work(key, { smtpUrl: undefined });
+    expect(log.join("\n")).to.match(/no SMTP_URL.*inbox only/);
+    const id = await startProcess(engine, key, caseRef, { personalWorkerId: { value: u("sw-anna"), type: "String" } });
+    await until(() => isCompleted(engine, id));
+    expect(store.read().inbox.map((e) => [e.userId, e.title])).to.deep.equal([[u("sw-anna"), `Sinut on nimetty omatyöntekijäksi: ${caseRef}`]]);
+    expect(sink.received).to.deep.equal([]);
+  });
+
+  for (const crashAt of ["after-send", "after-claim"] as const) {
+    it(`completes the task with exactly one e-mail after the worker process is killed ${crashAt.replace("-", " ")}ing`, async () => {
+      const { key, caseRef } = await fresh("outcome-to-referrer", "referrer");
+      const lockDuration = 3_000;
+      const worker = spawn(process.execPath, ["--import", "tsx", fileURLToPath(new URL("./support/crashing-notify-worker.ts", import.meta.url))], {
+        env: {
+          ...process.env,
+          NIVEL_CRASH_WORKER: JSON.stringify({
+            connection: engine.connection,
+            storeFile: join(dir, "store.json"),
+            smtpUrl: sink.url,
+            appUrl: APP_URL,
+            processDefinitionKey: key,
+            lockDuration,
+            crashAt,
+          }),
+        },
+        stdio: ["ignore", "inherit", "inherit"],
+      });
+      const exited = once(worker, "exit");
+      const id = await startProcess(engine, key, caseRef, { ...CLIENT_DATA, referrerUserId: { value: u("rise-referrer"), type: "String" } });
+      const [, signal] = await exited;
+      expect(signal).to.equal("SIGKILL");
+      expect(await isCompleted(engine, id)).to.equal(false);
+      const store = fileStore(join(dir, "store.json"));
+      const emailClaim = Object.entries(store.read().notices).find(([k]) => k.endsWith("/email"))?.[1];
+      expect(emailClaim?.state).to.equal(crashAt === "after-send" ? "sent" : "pending");
+      expect(sink.received).to.have.length(crashAt === "after-send" ? 1 : 0);
+
+      work(key, { lockDuration });
+      await until(() => isCompleted(engine, id));
+      expect(sink.received).to.have.length(1);
+      expect(sink.received[0]!.envelopeTo).to.deep.equal([`referrer-${stamp}@rise.test`]);
+      expect(sink.received[0]!.parsed.subject).to.equal(`Palvelutarpeen arvioinnin tulos: ${caseRef}`);
+      expect(store.read().inbox).to.have.length(1);
+      expectNoClientData(sink.received);
+    });
+  }
+});
