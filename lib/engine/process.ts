@@ -92,7 +92,10 @@ export async function startEngine(options: EngineOptions): Promise<RunningEngine
   const probe = await fetch(`${connection.url}/process-definition/count`, {
     headers: { Authorization: basicAuthHeader(connection) },
   });
-  if (!probe.ok) throw new Error(`The engine is up but its REST API refused the admin (${probe.status})`);
+  if (!probe.ok) {
+    child.kill("SIGKILL");
+    throw new Error(`The engine is up but its REST API refused the admin (${probe.status}); see ${logFile}`);
+  }
   const startupMs = Date.now() - started;
 
   const end = async (signal: NodeJS.Signals) => {
