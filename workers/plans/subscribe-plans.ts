@@ -1,0 +1,77 @@
+import { Variables, type Client, type SubscribeOptions, type Task, type TaskService } from "camunda-external-task-client-js";
+import type { z } from "zod";
+import { BadInput, DEFAULT_RETRY_POLICY, failTask, readVariables, type RetryPolicy } from "../notifications/task-failure.js";
+import { CountyPlan, RisePlan } from "./plan-model.js";
+import type { PlanKind, PlanStore } from "./plan-store.js";
+import { ConsentVariables, PlanSyncVariables } from "./plan-variables.js";
+import { reconcile } from "./reconcile.js";
+
+export const CONSENT_RECORD_TOPIC = "consent-record";
+export const PLAN_SYNC_TOPIC = "plan-sync";
+/** who wrote what plan-sync wrote, in the plans' version history */
+export const PLAN_SYNC_AUTHOR = "nivel:plan-sync";
+
+export interface PlanDeps {
+  store: PlanStore;
+  /** how long a fetched task stays locked to this worker; default: the client's */
+  lockDuration?: number;
+  /** narrows the tasks this worker takes, e.g. a worker per pathway or tenant */
+  filter?: Pick<SubscribeOptions, "processDefinitionKey" | "tenantIdIn">;
+  clock?: () => Date;
+  retry?: RetryPolicy;
+  /** lines without client data; default console.log */
+  log?: (line: string) => void;
+}
+
+/** Subscribes `consent-record` and `plan-sync`. */
+export function subscribePlans(client: Client, deps: PlanDeps): void {
+  const clock = deps.clock ?? (() => new Date());
+  const log = deps.log ?? ((line: string) => console.log(line));
+  const options = { ...deps.filter, ...(deps.lockDuration ? { lockDuration: deps.lockDuration } : {}) };
+  const run = (work: (task: Task) => Promise<Variables | undefined>) => async (task: Task, taskService: TaskService) => {
+    let output: Variables | undefined;
+    try {
+      output = await work(task);
+    } catch (error) {
+      log(`${task.topicName}: task ${task.id} failed: ${error instanceof Error ? error.message : String(error)}`);
+      await failTask(task, taskService, error, deps.retry ?? DEFAULT_RETRY_POLICY).catch((e: unknown) =>
+        log(`${task.topicName}: could not report the failure of task ${task.id}: ${String(e)}`),
+      );
+      return;
+    }
+    await taskService.complete(task, output).catch((e: unknown) => log(`${task.topicName}: could not complete task ${task.id}: ${String(e)}`));
+  };
+
+  const recordConsent = run(async (task) => {
+    const v = readVariables(task, ConsentVariables);
+    const by = v.consentRecordedBy ?? `worker:${task.workerId}`;
+    await deps.store.consents.record(v.caseRef, { given: v.consentGiven, items: v.consentGiven ? (v.consentItems ?? []) : [] }, by, clock());
+    return undefined;
+  });
+
+  const syncPlans = run(async (task) => {
+    const { caseRef } = readVariables(task, PlanSyncVariables);
+    const rise = await latestPlan(deps.store, caseRef, "rise", RisePlan, { releaseDate: null });
+    const county = await latestPlan(deps.store, caseRef, "county", CountyPlan, { releaseDate: null, reviewDate: null });
+    const consent = await deps.store.consents.latest(caseRef);
+    const result = reconcile(rise, county, consent);
+    const now = clock();
+    if (result.continuations.length > 0) {
+      await deps.store.plans.save(caseRef, "county", { ...county, services: [...county.services, ...result.continuations] }, PLAN_SYNC_AUTHOR, now);
+    }
+    await deps.store.plans.save(caseRef, "joint", { status: result.status, joint: result.joint, conflicts: result.conflicts }, PLAN_SYNC_AUTHOR, now);
+    return new Variables().set("planSyncStatus", result.status).setTyped("planConflictCount", { type: "Integer", value: result.conflicts.length, valueInfo: {} });
+  });
+
+  client.subscribe(CONSENT_RECORD_TOPIC, options, ({ task, taskService }) => void recordConsent(task, taskService));
+  client.subscribe(PLAN_SYNC_TOPIC, options, ({ task, taskService }) => void syncPlans(task, taskService));
+}
+
+/** The latest version of a plan, or an empty one when the organisation has none yet. */
+async function latestPlan<S extends z.ZodType>(store: PlanStore, caseRef: string, kind: PlanKind, schema: S, empty: z.input<S>): Promise<z.infer<S>> {
+  const stored = await store.plans.latest(caseRef, kind);
+  const parsed = schema.safeParse(stored ? stored.content : empty);
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+  throw new BadInput(`The stored ${kind} plan (version ${stored?.version}) of case ${caseRef} is invalid: ${problems}`);
+}
