@@ -1,11 +1,9 @@
 import { expect } from "chai";
 import type { Client } from "camunda-external-task-client-js";
-import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { unwrap } from "../../lib/engine/client.js";
 import { deployResources } from "../../lib/engine/deploy.js";
 import { createWorkerClient } from "../../lib/engine/worker-client.js";
@@ -13,6 +11,7 @@ import { subscribeNotifications, type NotificationDeps } from "../../workers/not
 import { useEngine, type TestEngine } from "../support/engine.js";
 import { until } from "../support/until.js";
 import { createGroup, createUser, isCompleted, openIncident, startProcess, type TypedVariables } from "./support/engine-helpers.js";
+import { spawnCrashingNotifyWorker } from "./support/crashing-notify-worker.js";
 import { fileStore } from "./support/file-store.js";
 import { notifyProcess } from "./support/notify-model.js";
 import { startSmtpSink, type ReceivedMail, type SmtpSink } from "./support/smtp-sink.js";
@@ -238,20 +237,14 @@ describe("notify worker", function () {
     it(`completes the task with exactly one e-mail after the worker process is killed ${crashAt.replace("-", " ")}ing`, async () => {
       const { key, caseRef } = await fresh("outcome-to-referrer", "referrer");
       const lockDuration = 3_000;
-      const worker = spawn(process.execPath, ["--import", "tsx", fileURLToPath(new URL("./support/crashing-notify-worker.ts", import.meta.url))], {
-        env: {
-          ...process.env,
-          NIVEL_CRASH_WORKER: JSON.stringify({
-            connection: engine.connection,
-            storeFile: join(dir, "store.json"),
-            smtpUrl: sink.url,
-            appUrl: APP_URL,
-            processDefinitionKey: key,
-            lockDuration,
-            crashAt,
-          }),
-        },
-        stdio: ["ignore", "inherit", "inherit"],
+      const worker = spawnCrashingNotifyWorker({
+        connection: engine.connection,
+        storeFile: join(dir, "store.json"),
+        smtpUrl: sink.url,
+        appUrl: APP_URL,
+        processDefinitionKey: key,
+        lockDuration,
+        crashAt,
       });
       const exited = once(worker, "exit");
       const id = await startProcess(engine, key, caseRef, { ...CLIENT_DATA, referrerUserId: { value: u("rise-referrer"), type: "String" } });
