@@ -1,4 +1,5 @@
 import { createEvent } from "ics";
+import { noticeId } from "./notice-id.js";
 
 export interface Meeting {
   start: Date;
@@ -8,11 +9,11 @@ export interface Meeting {
 
 /**
  * An iCalendar invitation (RFC 5545). The title names only the case reference, as the e-mail
- * that carries it does; a stable `uid` makes a re-sent invitation update the same calendar entry.
+ * that carries it does; the notice's stable id as `uid` makes a re-sent invitation update the same calendar entry.
  */
-export function calendarInvitation(meeting: Meeting, caseRef: string, link: string, uid: string, title: string): string {
+export function calendarInvitation(meeting: Meeting, caseRef: string, link: string, dedupeKey: string, title: string): string {
   const { error, value } = createEvent({
-    uid,
+    uid: noticeId(dedupeKey),
     title,
     start: meeting.start.getTime(),
     startInputType: "utc",

@@ -1,5 +1,5 @@
-import { createHash } from "node:crypto";
 import nodemailer from "nodemailer";
+import { noticeId } from "./notice-id.js";
 
 export interface OutgoingMail {
   to: string;
@@ -24,7 +24,7 @@ export function smtpTransport(smtpUrl: string, from: string): MailTransport {
         to: mail.to,
         subject: mail.subject,
         text: mail.text,
-        messageId: `<${createHash("sha256").update(mail.dedupeKey).digest("hex").slice(0, 32)}@nivel.notifications>`,
+        messageId: `<${noticeId(mail.dedupeKey)}>`,
         attachments: mail.calendar
           ? [{ filename: mail.calendar.filename, content: mail.calendar.content, contentType: "text/calendar; method=REQUEST; charset=utf-8" }]
           : [],
