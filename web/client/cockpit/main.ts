@@ -1,0 +1,33 @@
+import "bpmn-js/dist/assets/diagram-js.css";
+import "bpmn-js/dist/assets/bpmn-js.css";
+import "bpmn-js/dist/assets/bpmn-font/css/bpmn-embedded.css";
+import "./cockpit.css";
+import { h } from "./dom.js";
+import { instanceView, instancesView, overviewView, type MountedView } from "./views.js";
+
+const app = document.getElementById("app")!;
+
+async function render(outcome = ""): Promise<void> {
+  const [path = "/", query = ""] = location.hash.replace(/^#/, "").split("?");
+  const nav = h(
+    "nav",
+    {},
+    h("strong", {}, "Nivel cockpit"),
+    h("a", { href: "#/" }, "Pathways & deadlines"),
+    h("a", { href: "#/instances" }, "Cases"),
+  );
+  let shown: MountedView;
+  try {
+    const instance = /^\/instance\/(.+)$/.exec(path);
+    if (instance) shown = await instanceView(decodeURIComponent(instance[1]!), outcome, (next) => void render(next));
+    else if (path === "/instances") shown = { view: await instancesView(new URLSearchParams(query)) };
+    else shown = { view: await overviewView() };
+  } catch (e) {
+    shown = { view: h("p", { class: "error", role: "alert" }, (e as Error).message) };
+  }
+  app.replaceChildren(nav, h("main", {}, shown.view));
+  shown.mounted?.();
+}
+
+window.addEventListener("hashchange", () => void render());
+void render();

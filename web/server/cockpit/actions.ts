@@ -1,0 +1,61 @@
+import { z } from "zod";
+import { EngineError, unwrap } from "../../../lib/engine/client.js";
+import type { CockpitDeps } from "./deps.js";
+import { engineDate } from "./engine-date.js";
+
+/** Gives the failed job or external task behind an incident one more try; returns its process instance. */
+export async function retryIncident(deps: CockpitDeps, actor: string, incidentId: string): Promise<void> {
+  const { client } = deps.engine;
+  const [incident] = unwrap(await client.GET("/incident", { params: { query: { incidentId } } }));
+  if (!incident) throw new EngineError(404, "InvalidRequestException", `No open incident ${incidentId}.`);
+  const target = incident.configuration!;
+  if (incident.incidentType === "failedExternalTask") {
+    unwrap(await client.PUT("/external-task/{id}/retries", { params: { path: { id: target } }, body: { retries: 1 } }));
+  } else if (incident.incidentType === "failedJob") {
+    unwrap(await client.PUT("/job/{id}/retries", { params: { path: { id: target } }, body: { retries: 1 } }));
+  } else {
+    throw new EngineError(400, "InvalidRequestException", `An incident of type ${incident.incidentType} cannot be retried.`);
+  }
+  await deps.audit.record({
+    actor,
+    action: "cockpit.retry",
+    processInstanceId: incident.processInstanceId ?? undefined,
+    detail: { incidentId, incidentType: incident.incidentType, activityId: incident.activityId },
+  });
+}
+
+export const CancelRequest = z.object({ reason: z.string().trim().min(3, "Give a reason of at least 3 characters.").max(500) });
+
+export async function cancelInstance(deps: CockpitDeps, actor: string, id: string, reason: string): Promise<void> {
+  unwrap(
+    await deps.engine.client.DELETE("/process-instance/{id}", {
+      params: { path: { id }, query: { skipCustomListeners: true } },
+    }),
+  );
+  await deps.audit.record({ actor, action: "cockpit.cancel", processInstanceId: id, detail: { reason } });
+}
+
+export const MessageRequest = z.discriminatedUnion("messageName", [
+  z.object({ messageName: z.literal("ReleaseDateChanged"), releaseDate: z.iso.date() }),
+  z.object({ messageName: z.literal("ClientContactLost") }),
+  z.object({ messageName: z.literal("ClientContactRestored") }),
+]);
+export type MessageRequest = z.infer<typeof MessageRequest>;
+
+export async function correlateMessage(deps: CockpitDeps, actor: string, id: string, message: MessageRequest): Promise<void> {
+  const processVariables =
+    message.messageName === "ReleaseDateChanged"
+      ? { releaseDate: { value: engineDate(new Date(`${message.releaseDate}T00:00:00Z`)), type: "Date" } }
+      : undefined;
+  unwrap(
+    await deps.engine.client.POST("/message", {
+      body: { messageName: message.messageName, processInstanceId: id, processVariables },
+    }),
+  );
+  await deps.audit.record({
+    actor,
+    action: "cockpit.message",
+    processInstanceId: id,
+    detail: { messageName: message.messageName, ...(message.messageName === "ReleaseDateChanged" ? { releaseDate: message.releaseDate } : {}) },
+  });
+}

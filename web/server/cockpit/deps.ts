@@ -1,0 +1,29 @@
+import type { EngineConnection } from "../../../lib/config.js";
+import type { EngineClient } from "../../../lib/engine/client.js";
+
+/** One line of the audit trail as the cockpit shows it. */
+export interface AuditRecord {
+  at: string;
+  actor: string;
+  action: string;
+  processInstanceId?: string;
+  detail?: Record<string, unknown>;
+}
+
+/** What the cockpit and modeler need from the audit log of the app store. */
+export interface AuditPort {
+  record(entry: Omit<AuditRecord, "at">): Promise<void>;
+  forProcessInstance(processInstanceId: string): Promise<AuditRecord[]>;
+}
+
+export interface EngineDeps {
+  connection: EngineConnection;
+  client: EngineClient;
+}
+
+export interface CockpitDeps {
+  engine: EngineDeps;
+  audit: AuditPort;
+  /** the moment "now" for deadline classification; the clock in production */
+  now?: () => Date;
+}

@@ -1,0 +1,63 @@
+import express from "express";
+import { fileURLToPath } from "node:url";
+import { unwrap } from "../../../lib/engine/client.js";
+import { CancelRequest, MessageRequest, cancelInstance, correlateMessage, retryIncident } from "./actions.js";
+import type { CockpitDeps } from "./deps.js";
+import { apiErrors } from "./error-handler.js";
+import { InstanceFilter, listInstances } from "./instance-list.js";
+import { instanceDetail } from "./instance-detail.js";
+import { deadlineBoard, definitionSummaries } from "./overview.js";
+import { pageShell } from "./page-shell.js";
+import { onlyGroup, signedInUser } from "./signed-in-user.js";
+
+export const COCKPIT_BUILD_DIR = fileURLToPath(new URL("../../public/build/cockpit/", import.meta.url));
+
+/** The admins' cockpit: monitoring and repair of running cases, all through the engine's REST API. */
+export function cockpitRouter(deps: CockpitDeps): express.Router {
+  const now = deps.now ?? (() => new Date());
+  const router = express.Router();
+  router.use(onlyGroup("admin"));
+  router.use(express.json({ limit: "100kb" }));
+  router.use("/assets", express.static(COCKPIT_BUILD_DIR, { fallthrough: false }));
+
+  router.get("/", (_req, res) => {
+    res.type("html").send(pageShell(res, "Cockpit", "assets"));
+  });
+
+  router.get("/api/definitions", async (_req, res) => {
+    res.json(await definitionSummaries(deps.engine, now()));
+  });
+  router.get("/api/definitions/:id/xml", async (req, res) => {
+    const xml = unwrap(await deps.engine.client.GET("/process-definition/{id}/xml", { params: { path: { id: req.params.id } } }));
+    res.json({ xml: xml.bpmn20Xml });
+  });
+  router.get("/api/deadlines", async (_req, res) => {
+    res.json(await deadlineBoard(deps.engine, now()));
+  });
+  router.get("/api/instances", async (req, res) => {
+    res.json(await listInstances(deps.engine, InstanceFilter.parse(req.query), now()));
+  });
+  router.get("/api/instances/:id", async (req, res) => {
+    const detail = await instanceDetail(deps, req.params.id, now());
+    // the variables hold client data: every read of them is audited
+    await deps.audit.record({ actor: signedInUser(res).id, action: "cockpit.view", processInstanceId: req.params.id });
+    res.json(detail);
+  });
+
+  router.post("/api/incidents/:id/retry", async (req, res) => {
+    await retryIncident(deps, signedInUser(res).id, req.params.id);
+    res.status(204).end();
+  });
+  router.post("/api/instances/:id/cancel", async (req, res) => {
+    const { reason } = CancelRequest.parse(req.body);
+    await cancelInstance(deps, signedInUser(res).id, req.params.id, reason);
+    res.status(204).end();
+  });
+  router.post("/api/instances/:id/message", async (req, res) => {
+    await correlateMessage(deps, signedInUser(res).id, req.params.id, MessageRequest.parse(req.body));
+    res.status(204).end();
+  });
+
+  router.use(apiErrors);
+  return router;
+}

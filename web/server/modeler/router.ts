@@ -1,0 +1,76 @@
+import express from "express";
+import { fileURLToPath } from "node:url";
+import { z } from "zod";
+import { unwrap } from "../../../lib/engine/client.js";
+import { apiErrors } from "../cockpit/error-handler.js";
+import { pageShell } from "../cockpit/page-shell.js";
+import { onlyGroup, signedInUser } from "../cockpit/signed-in-user.js";
+import type { ModelerDeps } from "./deps.js";
+import { deployWithDetails } from "./engine-deploy.js";
+import { formRefs } from "./form-refs.js";
+import { FormFile, formsFor, readForms } from "./forms.js";
+
+export const MODELER_BUILD_DIR = fileURLToPath(new URL("../../public/build/modeler/", import.meta.url));
+const DEFAULT_FORMS_DIR = fileURLToPath(new URL("../../../forms/", import.meta.url));
+
+const DeployRequest = z.object({
+  diagram: z.object({
+    name: z.string().regex(/^[\w.-]+\.bpmn$/, "A diagram's file name ends in .bpmn"),
+    xml: z.string().min(1),
+  }),
+  forms: z.array(FormFile).default([]),
+});
+
+/** The process owners' modeler: open any deployed version, edit, and deploy a new one with its forms. */
+export function modelerRouter(deps: ModelerDeps): express.Router {
+  const formsDir = deps.formsDir ?? DEFAULT_FORMS_DIR;
+  const router = express.Router();
+  router.use(onlyGroup("process-owner"));
+  router.use(express.json({ limit: "5mb" }));
+  router.use("/assets", express.static(MODELER_BUILD_DIR, { fallthrough: false }));
+
+  router.get("/", (_req, res) => {
+    res.type("html").send(pageShell(res, "Modeler", "assets"));
+  });
+
+  router.get("/api/definitions", async (_req, res) => {
+    const definitions = unwrap(
+      await deps.engine.client.GET("/process-definition", { params: { query: { sortBy: "key", sortOrder: "asc" } } }),
+    );
+    res.json(
+      definitions
+        .map((d) => ({ id: d.id!, key: d.key!, name: d.name ?? d.key!, version: d.version!, resource: d.resource ?? `${d.key}.bpmn` }))
+        .sort((a, b) => a.key.localeCompare(b.key) || b.version - a.version),
+    );
+  });
+  router.get("/api/definitions/:id/xml", async (req, res) => {
+    const xml = unwrap(await deps.engine.client.GET("/process-definition/{id}/xml", { params: { path: { id: req.params.id } } }));
+    res.json({ xml: xml.bpmn20Xml });
+  });
+  router.get("/api/forms", (_req, res) => {
+    res.json(readForms(formsDir));
+  });
+
+  router.post("/api/deploy", async (req, res) => {
+    const { diagram, forms: edited } = DeployRequest.parse(req.body);
+    const { forms, missing } = formsFor(await formRefs(diagram.xml), edited, readForms(formsDir));
+    if (missing.length > 0) {
+      res.status(400).json({ type: "InvalidRequestException", message: `The diagram names forms that do not exist: ${missing.join(", ")}` });
+      return;
+    }
+    const outcome = await deployWithDetails(deps.engine.connection, [{ name: diagram.name, content: diagram.xml }, ...forms]);
+    if (!outcome.ok) {
+      res.status(outcome.status).json({ type: outcome.type, message: outcome.message, details: outcome.details });
+      return;
+    }
+    await deps.audit.record({
+      actor: signedInUser(res).id,
+      action: "modeler.deploy",
+      detail: { deploymentId: outcome.deploymentId, diagram: diagram.name, forms: forms.map((f) => f.name), definitions: outcome.definitions },
+    });
+    res.status(201).json(outcome);
+  });
+
+  router.use(apiErrors);
+  return router;
+}
