@@ -72,6 +72,6 @@ const table = [header, ...rows.map(([label, get]) => [label, ...results.map((r) 
 const widths = header.map((_, i) => Math.max(...table.map((row) => row[i]!.length)));
 console.log(
   `\nplan: ${plan.starts} starts, ${plan.externalTasks} external tasks (official client: maxTasks ${plan.workerMaxTasks}, ` +
-    `lockDuration 60 s, long polling 1 s, one worker), ${plan.concurrency} concurrent REST callers, ${plan.querySamples} query samples\n`,
+    `lockDuration 60 s, long polling 1 s, no pause between fetches, one worker), ${plan.concurrency} concurrent REST callers, ${plan.querySamples} query samples\n`,
 );
 for (const row of table) console.log(row.map((cell, i) => cell.padEnd(widths[i]!)).join(" | "));
