@@ -98,6 +98,8 @@ describe("cockpit", function () {
     const { key, id, caseRef } = await instanceWithIncident();
     const page = await pageAs(browser, harness, ADMIN);
     await page.goto(`${harness.url}/cockpit/`);
+    await page.locator(".deadline-chart").waitFor();
+    expect(await page.locator(".deadline-chart rect").count()).to.equal(5);
     const row = page.locator("table.definitions tr", { hasText: key });
     expect(await row.locator("td").nth(2).innerText()).to.equal("3");
     expect(await row.locator("td").nth(3).innerText()).to.equal("1");

@@ -1,5 +1,5 @@
 import { build, type Plugin } from "esbuild";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 
@@ -32,6 +32,7 @@ function bpmnlintConfig(rcFile: string): Plugin {
 
 /** Bundles the modeler page script, its styles and the lint rules into web/public/build/modeler/. */
 export async function bundleModeler(rcFile = `${repoRoot}.bpmnlintrc`): Promise<void> {
+  if (!existsSync(rcFile)) throw new Error(`The modeler lints with the rules of ${rcFile}, which is missing.`);
   await build({
     entryPoints: { main: `${here}main.ts` },
     outdir: MODELER_BUNDLE_DIR,
