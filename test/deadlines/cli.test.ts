@@ -47,6 +47,7 @@ describe("nivel deadline (the command line)", function () {
       [["deadline", "assessment-completion", "2026-01-31", "--release", "tomorrow"], /"tomorrow"/],
       [["deadline", "assessment-start"], /usage: nivel deadline/],
       [["deadline", "assessment-start", "2026-01-05", "--soon"], /--soon/],
+      [["deadline", "--list", "assessment-start"], /usage: nivel deadline/],
     ];
     for (const [args, message] of cases) {
       const { code, stdout, stderr } = await nivel(...args);

@@ -14,12 +14,17 @@ function dueDate(args: string[]): string {
     allowPositionals: true,
     options: { list: { type: "boolean" }, release: { type: "string" } },
   });
-  if (values.list) return RULES.map((r) => `${r.id}\t${r.basis}`).join("\n");
+  if (values.list) {
+    if (positionals.length > 0 || values.release !== undefined) throw new Error(USAGE);
+    return RULES.map((r) => `${r.id}\t${r.basis}`).join("\n");
+  }
   const [ruleId, start, ...extra] = positionals;
   if (!ruleId || !start || extra.length > 0) throw new Error(USAGE);
   const rule = ruleById(ruleId);
-  const facts: Facts = { [rule.start]: parseDate(start) };
+  const facts: Facts = {};
   if (values.release !== undefined) facts.releaseDate = parseDate(values.release);
+  // the start date given is the rule's own: for the release rule it is the release date
+  facts[rule.start] = parseDate(start);
   return evaluate(rule, facts).due;
 }
 
