@@ -46,8 +46,9 @@ export function subscribeDeadlines(client: Client, ctx: DeadlineContext): void {
     return variables;
   };
 
-  // Two escalations completing at once both rewrite `escalations`; the engine's optimistic
-  // locking fails one completion, and that task, fetched again, appends to the saved list.
+  // A case's escalations come days apart. Were two to complete at once, the engine's optimistic
+  // locking on the `escalations` row fails one completion and that task, fetched again after
+  // its lock, appends to the saved list; only the very first entry has no row to lock on.
   const escalate: Work = async (task) => {
     const v = readVariables(task, EscalateVariables);
     const entry: Escalation = { rule: v.deadlineRule, stage: v.deadlineStage, at: clock().toISOString(), activityId: task.activityId ?? "" };
