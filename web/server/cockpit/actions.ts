@@ -3,7 +3,7 @@ import { EngineError, unwrap } from "../../../lib/engine/client.js";
 import type { CockpitDeps } from "./deps.js";
 import { engineDate } from "./engine-date.js";
 
-/** Gives the failed job or external task behind an incident one more try; returns its process instance. */
+/** Gives the failed job or external task behind an incident one more try, which resolves the incident. */
 export async function retryIncident(deps: CockpitDeps, actor: string, incidentId: string): Promise<void> {
   const { client } = deps.engine;
   const [incident] = unwrap(await client.GET("/incident", { params: { query: { incidentId } } }));
