@@ -85,7 +85,8 @@ describe("notify worker", function () {
     const store = fileStore(join(dir, "store.json"));
     const log: string[] = [];
     const lockDuration = overrides.lockDuration ?? 10_000;
-    client = createWorkerClient(engine.connection, { workerId: `notify-test-${run}`, lockDuration });
+    // a short long-poll: a task coming back after a retry timeout or a lock expiry wakes no waiting fetch
+    client = createWorkerClient(engine.connection, { workerId: `notify-test-${run}`, lockDuration, asyncResponseTimeout: 1_000 });
     subscribeNotifications(client, {
       engine: engine.client,
       store,

@@ -51,7 +51,11 @@ export function runCrashingNotifyWorker(): void {
     release: store.notices.release,
   };
 
-  const client = createWorkerClient(settings.connection, { workerId: `crashing-${process.pid}`, lockDuration: settings.lockDuration });
+  const client = createWorkerClient(settings.connection, {
+    workerId: `crashing-${process.pid}`,
+    lockDuration: settings.lockDuration,
+    asyncResponseTimeout: 1_000,
+  });
   subscribeNotifications(client, {
     engine: createEngineClient(settings.connection),
     store: { ...store, notices },
