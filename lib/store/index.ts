@@ -1,0 +1,97 @@
+/**
+ * Nivel's own data: plans, consents, network members, inbox, notice ledger, audit log, sessions.
+ * PostgreSQL in production (APP_DATABASE_URL), embedded PGlite otherwise; the same SQL on both.
+ *
+ * @example
+ *   import { openStore, storeOptionsFromEnv } from "../lib/store/index.js";
+ *
+ *   const store = await openStore(storeOptionsFromEnv());   // or { backend: "memory" } in tests
+ *   await store.consents.record("NIV-2026-000123", { given: true, items: ["goals"] }, "anna", new Date());
+ *   const { version } = await store.plans.save("NIV-2026-000123", "county", countyPlan, "anna", new Date());
+ *   const claim = await store.notices.claim(dedupeKey, new Date(), staleBefore); // "claimed" | "sent" | "busy"
+ *   await store.audit.append({ actor: "anna", action: "case.read", caseRef: "NIV-2026-000123", at: new Date() });
+ *   await store.close();
+ *
+ * Invalid input makes a repository throw StoreInputError (naming the field) before writing anything.
+ */
+import { join, resolve } from "node:path";
+import { z } from "zod";
+import { auditRepository, type AuditRepository } from "./audit.js";
+import { consentsRepository, type ConsentsRepository } from "./consents.js";
+import type { Database } from "./database.js";
+import { inboxRepository, type InboxRepository } from "./inbox.js";
+import { migrate } from "./migrate.js";
+import { networkRepository, type NetworkRepository } from "./network.js";
+import { noticesRepository, type NoticesRepository } from "./notices.js";
+import { openPgDatabase } from "./pg-database.js";
+import { openPgliteDatabase } from "./pglite-database.js";
+import { plansRepository, type PlansRepository } from "./plans.js";
+import { sessionsRepository, type SessionsRepository } from "./sessions.js";
+
+export const StoreOptions = z.discriminatedUnion("backend", [
+  z.object({
+    backend: z.literal("postgres"),
+    url: z.string().regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL"),
+    /** work in this schema (created if missing) instead of the search_path's default */
+    schema: z.string().regex(/^[a-z_][a-z0-9_]*$/).optional(),
+  }),
+  z.object({ backend: z.literal("pglite"), dataDir: z.string().min(1) }),
+  /** nothing persisted: for tests */
+  z.object({ backend: z.literal("memory") }),
+]);
+export type StoreOptions = z.infer<typeof StoreOptions>;
+
+export interface Store {
+  readonly backend: Database["backend"];
+  plans: PlansRepository;
+  consents: ConsentsRepository;
+  network: NetworkRepository;
+  inbox: InboxRepository;
+  notices: NoticesRepository;
+  audit: AuditRepository;
+  sessions: SessionsRepository;
+  /** the migrations this open applied (empty when the schema was already current) */
+  readonly migrationsApplied: number[];
+  close(): Promise<void>;
+}
+
+/** PostgreSQL when APP_DATABASE_URL is set, else PGlite under DATA_DIR/app. */
+export function storeOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): StoreOptions {
+  if (env.APP_DATABASE_URL) return StoreOptions.parse({ backend: "postgres", url: env.APP_DATABASE_URL });
+  return { backend: "pglite", dataDir: join(resolve(env.DATA_DIR ?? "data"), "app") };
+}
+
+/** Opens the database, brings its schema up to date, and returns the repositories. */
+export async function openStore(options: StoreOptions): Promise<Store> {
+  const o = StoreOptions.parse(options);
+  const db =
+    o.backend === "postgres" ? await openPgDatabase(o.url, o.schema) : await openPgliteDatabase(o.backend === "pglite" ? o.dataDir : undefined);
+  let migrationsApplied: number[];
+  try {
+    migrationsApplied = await migrate(db);
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+  return {
+    backend: db.backend,
+    plans: plansRepository(db),
+    consents: consentsRepository(db),
+    network: networkRepository(db),
+    inbox: inboxRepository(db),
+    notices: noticesRepository(db),
+    audit: auditRepository(db),
+    sessions: sessionsRepository(db),
+    migrationsApplied,
+    close: () => db.close(),
+  };
+}
+
+export { StoreInputError } from "./validate.js";
+export { PlanContent, PlanOwner, PlanVersion } from "./plans.js";
+export { Consent, ConsentItem, ConsentRecord } from "./consents.js";
+export { NetworkMember, NetworkMemberInput } from "./network.js";
+export { InboxEntry, InboxEntryInput } from "./inbox.js";
+export { Notice, type Claim } from "./notices.js";
+export { AuditEntry, AuditInput, AuditQuery } from "./audit.js";
+export { Session, SessionInput } from "./sessions.js";

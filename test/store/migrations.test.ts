@@ -1,0 +1,92 @@
+import { expect } from "chai";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { openStore, type StoreOptions } from "../../lib/store/index.js";
+import type { Database } from "../../lib/store/database.js";
+import { readMigrations } from "../../lib/store/migrate.js";
+import { openPgDatabase } from "../../lib/store/pg-database.js";
+import { openPgliteDatabase } from "../../lib/store/pglite-database.js";
+import { backends } from "./backends.js";
+
+const allVersions = readMigrations().map((m) => m.version);
+
+async function recordedMigrations(db: Database): Promise<number[]> {
+  return (await db.query<{ version: number }>("SELECT version FROM schema_migrations ORDER BY version")).map((r) => r.version);
+}
+
+/** Re-opening a store keeps its data and applies no migration twice; the audit log refuses edits. */
+function describeReopen(name: string, options: () => Promise<StoreOptions>, rawDatabase: (o: StoreOptions) => Promise<Database>, cleanup: () => Promise<void>) {
+  describe(`migrations on ${name}`, function () {
+    let opts: StoreOptions;
+    before(async function () {
+      opts = await options();
+    });
+    after(cleanup);
+
+    it("applies every migration once, keeps the data on re-open, and the audit log is append-only", async function () {
+      const first = await openStore(opts);
+      expect(first.migrationsApplied).to.deep.equal(allVersions);
+      await first.consents.record("NIV-2026-000001", { given: true, items: ["goals"] }, "anna", new Date());
+      await first.audit.append({ actor: "anna", action: "case.read", caseRef: "NIV-2026-000001", at: new Date() });
+      await first.close();
+
+      const again = await openStore(opts);
+      try {
+        expect(again.migrationsApplied).to.deep.equal([]);
+        expect(await again.consents.latest("NIV-2026-000001")).to.deep.equal({ given: true, items: ["goals"] });
+      } finally {
+        await again.close();
+      }
+
+      const db = await rawDatabase(opts);
+      try {
+        expect(await recordedMigrations(db)).to.deep.equal(allVersions);
+        for (const statement of ["UPDATE audit_log SET actor = 'mallory'", "DELETE FROM audit_log"]) {
+          const error = await db.query(statement).then(() => undefined, (e: unknown) => e);
+          expect(error, statement).to.be.instanceOf(Error).with.property("message").that.contains("append-only");
+        }
+        expect(await db.query("SELECT actor FROM audit_log")).to.deep.equal([{ actor: "anna" }]);
+      } finally {
+        await db.close();
+      }
+    });
+  });
+}
+
+let dir = "";
+describeReopen(
+  "PGlite (persisted)",
+  async () => {
+    dir = mkdtempSync(join(tmpdir(), "nivel-store-"));
+    return { backend: "pglite", dataDir: join(dir, "app") };
+  },
+  async (o) => openPgliteDatabase(o.backend === "pglite" ? o.dataDir : undefined),
+  async () => rmSync(dir, { recursive: true, force: true }),
+);
+
+const postgres = backends().find((b) => b.name === "PostgreSQL");
+if (postgres) {
+  describeReopen(
+    "PostgreSQL",
+    () => postgres.fresh(),
+    async (o) => (o.backend === "postgres" ? openPgDatabase(o.url, o.schema) : Promise.reject(new Error("not PostgreSQL"))),
+    () => postgres.cleanup(),
+  );
+
+  describe("concurrent openers on PostgreSQL", function () {
+    after(() => postgres.cleanup());
+
+    it("migrate once between them: the advisory lock makes the others wait, then find nothing to do", async function () {
+      const options = await postgres.fresh();
+      const stores = await Promise.all(Array.from({ length: 6 }, () => openStore(options)));
+      try {
+        const applied = stores.map((s) => s.migrationsApplied);
+        expect(applied.filter((a) => a.length > 0)).to.deep.equal([allVersions]);
+        expect(applied.filter((a) => a.length === 0)).to.have.length(5);
+      } finally {
+        await Promise.all(stores.map((s) => s.close()));
+      }
+    });
+  });
+}
