@@ -1,25 +1,21 @@
 import { expect } from "chai";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { deliverOnce } from "../../workers/notifications/deliver-once.js";
 import { RetryLater } from "../../workers/notifications/task-failure.js";
-import { fileStore } from "./support/file-store.js";
+import { openStore, type Store } from "../../lib/store/index.js";
 
 describe("deliverOnce (claim before delivering)", () => {
-  let dir: string;
+  let store: Store;
   let now: Date;
   const clock = () => now;
   const LOCK = 60_000;
 
-  beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), "nivel-deliver-once-"));
+  beforeEach(async () => {
+    store = await openStore({ backend: "memory" });
     now = new Date("2026-11-23T08:00:00Z");
   });
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  afterEach(() => store.close());
 
   it("delivers once and skips every later attempt", async () => {
-    const store = fileStore(join(dir, "s.json"));
     let deliveries = 0;
     const deliver = async () => void (deliveries += 1);
     expect(await deliverOnce(store.notices, "k", clock, LOCK, deliver)).to.equal("delivered");
@@ -29,7 +25,6 @@ describe("deliverOnce (claim before delivering)", () => {
   });
 
   it("releases the claim when the delivery fails, so the retry delivers", async () => {
-    const store = fileStore(join(dir, "s.json"));
     let attempts = 0;
     const flaky = async () => {
       attempts += 1;
@@ -38,13 +33,12 @@ describe("deliverOnce (claim before delivering)", () => {
     let failure: unknown;
     await deliverOnce(store.notices, "k", clock, LOCK, flaky).catch((e: unknown) => (failure = e));
     expect(String(failure)).to.contain("421");
-    expect(store.read().notices).to.deep.equal({});
+    expect(await store.notices.get("k")).to.equal(null);
     expect(await deliverOnce(store.notices, "k", clock, LOCK, flaky)).to.equal("delivered");
     expect(attempts).to.equal(2);
   });
 
   it("waits for a claim younger than the lock, and takes over one older than the lock", async () => {
-    const store = fileStore(join(dir, "s.json"));
     // a worker claimed the key and died before delivering
     expect(await store.notices.claim("k", now, new Date(now.getTime() - LOCK))).to.equal("claimed");
     let deliveries = 0;
@@ -60,6 +54,6 @@ describe("deliverOnce (claim before delivering)", () => {
     now = new Date(now.getTime() + LOCK);
     expect(await deliverOnce(store.notices, "k", clock, LOCK, deliver)).to.equal("delivered");
     expect(deliveries).to.equal(1);
-    expect(store.read().notices.k!.state).to.equal("sent");
+    expect((await store.notices.get("k"))!.state).to.equal("sent");
   });
 });

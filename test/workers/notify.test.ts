@@ -8,11 +8,11 @@ import { unwrap } from "../../lib/engine/client.js";
 import { deployResources } from "../../lib/engine/deploy.js";
 import { createWorkerClient } from "../../lib/engine/worker-client.js";
 import { subscribeNotifications, type NotificationDeps } from "../../workers/notifications/notify.js";
+import { openStore, type Store } from "../../lib/store/index.js";
 import { useEngine, type TestEngine } from "../support/engine.js";
 import { until } from "../support/until.js";
 import { createGroup, createUser, isCompleted, openIncident, startProcess, type TypedVariables } from "./support/engine-helpers.js";
 import { spawnCrashingNotifyWorker } from "./support/crashing-notify-worker.js";
-import { fileStore } from "./support/file-store.js";
 import { notifyProcess } from "./support/notify-model.js";
 import { startSmtpSink, type ReceivedMail, type SmtpSink } from "./support/smtp-sink.js";
 
@@ -44,6 +44,7 @@ describe("notify worker", function () {
   let engine: TestEngine;
   let sink: SmtpSink;
   let client: Client | undefined;
+  let store: Store | undefined;
   let dir: string;
   let run = 0;
   const stamp = Date.now().toString(36);
@@ -68,11 +69,25 @@ describe("notify worker", function () {
     sink.received.length = 0;
     sink.down = false;
   });
-  afterEach(() => {
+  afterEach(async () => {
     client?.stop();
     client = undefined;
+    await store?.close();
+    store = undefined;
     rmSync(dir, { recursive: true, force: true });
   });
+
+  /** the app store on PGlite under the test's directory, where a worker process can open it too */
+  async function openAppStore(): Promise<Store> {
+    store = await openStore({ backend: "pglite", dataDir: join(dir, "app") });
+    return store;
+  }
+
+  /** the dedupe key the worker uses, from the external task's activity instance */
+  async function noticeKey(processInstanceId: string, template: string, userId: string, channel: "inbox" | "email") {
+    const [task] = unwrap(await engine.client.GET("/external-task", { params: { query: { processInstanceId } } }));
+    return `${processInstanceId}/${task!.activityInstanceId}/${template}/user:${userId}/${channel}`;
+  }
 
   async function fresh(template: string, to: string) {
     run += 1;
@@ -81,15 +96,17 @@ describe("notify worker", function () {
     return { key, caseRef: `NIV-2026-${String(run).padStart(6, "0")}` };
   }
 
-  function work(key: string, overrides: Partial<NotificationDeps> = {}) {
-    const store = fileStore(join(dir, "store.json"));
+  /** the worker on the test's app store (opened here unless the test already has it open) */
+  async function work(key: string, overrides: Partial<NotificationDeps> = {}, languages: Record<string, string> = {}) {
+    const opened = store ?? (await openAppStore());
     const log: string[] = [];
     const lockDuration = overrides.lockDuration ?? 10_000;
     // a short long-poll: a task coming back after a retry timeout or a lock expiry wakes no waiting fetch
     client = createWorkerClient(engine.connection, { workerId: `notify-test-${run}`, lockDuration, asyncResponseTimeout: 1_000 });
     subscribeNotifications(client, {
       engine: engine.client,
-      store,
+      // the users' language choices come from here: the store keeps none yet
+      store: { notices: opened.notices, inbox: opened.inbox, network: opened.network, preferences: { languageOf: async (id) => languages[id] ?? null } },
       smtpUrl: sink.url,
       mailFrom: "Nivel <no-reply@nivel.test>",
       appUrl: APP_URL,
@@ -99,16 +116,17 @@ describe("notify worker", function () {
       log: (line) => log.push(line),
       ...overrides,
     });
-    return { store, log };
+    return { store: opened, log };
   }
 
   it("notifies a group, the referrer and the client's network once each, in their language, by inbox and e-mail", async () => {
     const { key, caseRef } = await fresh("referral-received", `group:${group}, referrer, network`);
-    const { store } = work(key);
-    store.update((s) => {
-      s.languages[u("sw-bror")] = "sv";
-      s.network[caseRef] = [{ id: "m1", email: `peer-${stamp}@ngo.test`, language: "en" }];
-    });
+    const { store } = await work(key, {}, { [u("sw-bror")]: "sv" });
+    await store.network.add(
+      { caseRef, name: "Pekka Vertainen", role: "kokemusasiantuntija", email: `peer-${stamp}@ngo.test`, language: "en", kind: "peer" },
+      "sw.nieminen",
+      new Date(),
+    );
     const id = await startProcess(engine, key, caseRef, { ...CLIENT_DATA, referrerUserId: { value: u("rise-referrer"), type: "String" } });
     await until(() => isCompleted(engine, id));
 
@@ -128,16 +146,21 @@ describe("notify worker", function () {
       expect(mail.attachments).to.have.length(0);
     }
     expectNoClientData(sink.received);
+    for (const mail of sink.received) expect(everythingIn(mail)).not.to.contain("Vertainen");
 
-    const inbox = store.read().inbox;
-    expect(inbox.map((e) => e.userId)).to.have.members([u("sw-anna"), u("sw-bror"), u("rise-referrer")]);
-    expect(inbox.every((e) => e.caseRef === caseRef && e.template === "referral-received")).to.equal(true);
-    expect(Object.values(store.read().notices).every((n) => n.state === "sent")).to.equal(true);
+    for (const [userId, title] of [
+      [u("sw-anna"), `Uusi yhteydenotto: ${caseRef}`],
+      [u("sw-bror"), `Ny kontakt: ${caseRef}`],
+      [u("rise-referrer"), `Uusi yhteydenotto: ${caseRef}`],
+    ] as const) {
+      const inbox = await store.inbox.listFor(userId);
+      expect(inbox.map((e) => [e.caseRef, e.template, e.title, e.link])).to.deep.equal([[caseRef, "referral-received", title, `/tasklist/cases/${caseRef}`]]);
+    }
   });
 
   it("sends a meeting invitation with an iCalendar attachment, and an inbox notice to a worker without e-mail", async () => {
     const { key, caseRef } = await fresh("meeting-invitation", "personal-worker, referrer");
-    const { store } = work(key);
+    const { store } = await work(key);
     const id = await startProcess(engine, key, caseRef, {
       ...CLIENT_DATA,
       referrerUserId: { value: u("rise-referrer"), type: "String" },
@@ -161,15 +184,15 @@ describe("notify worker", function () {
     expect(calendar).to.contain(`SUMMARY:Kutsu verkostotapaamiseen: ${caseRef}`);
     expectNoClientData(sink.received);
 
-    const inbox = store.read().inbox;
-    expect(inbox.map((e) => e.userId)).to.have.members([u("pw-no-mail"), u("rise-referrer")]);
-    expect(inbox[0]!.body).to.contain("Vantaan vankila").and.contain("7.12.2026");
+    expect(await store.inbox.listFor(u("rise-referrer"))).to.have.length(1);
+    const [inbox] = await store.inbox.listFor(u("pw-no-mail"));
+    expect(inbox!.body).to.contain("Vantaan vankila").and.contain("7.12.2026");
   });
 
   it("fails the task with growing back-off while SMTP is down, raises an incident after the last retry, and sends once when retried", async () => {
     const { key, caseRef } = await fresh("deadline-passed", `group:${group}`);
     sink.down = true;
-    const { store } = work(key);
+    const { store } = await work(key);
     const id = await startProcess(engine, key, caseRef, CLIENT_DATA);
     const incident = await until(() => openIncident(engine, id));
     expect(incident.incidentType).to.equal("failedExternalTask");
@@ -184,19 +207,17 @@ describe("notify worker", function () {
     expect(failures.map((f) => f.retries)).to.deep.equal([null, 2, 1]);
     const [failed] = unwrap(await engine.client.GET("/external-task", { params: { query: { processInstanceId: id } } }));
     expect(failed!.retries).to.equal(0);
-    // the inbox notices went out on the first attempt, once; no e-mail claim is left behind by a refused delivery
-    expect(store.read().inbox.map((e) => e.userId)).to.have.members([u("sw-anna"), u("sw-bror")]);
-    expect(Object.entries(store.read().notices).map(([k, n]) => [k.split("/").pop(), n.state])).to.deep.equal([
-      ["inbox", "sent"],
-      ["inbox", "sent"],
-    ]);
+    // the inbox notices went out on the first attempt and were not repeated by the retries
+    for (const userId of [u("sw-anna"), u("sw-bror")]) expect(await store.inbox.listFor(userId)).to.have.length(1);
+    // no e-mail claim is left behind by a refused delivery
+    expect(await store.notices.get(await noticeKey(id, "deadline-passed", u("sw-anna"), "email"))).to.equal(null);
 
     sink.down = false;
     const [task] = unwrap(await engine.client.GET("/external-task", { params: { query: { processInstanceId: id } } }));
     unwrap(await engine.client.PUT("/external-task/{id}/retries", { params: { path: { id: task!.id! } }, body: { retries: 1 } }));
     await until(() => isCompleted(engine, id));
     expect(sink.received.map((m) => m.envelopeTo.join())).to.have.members([`anna-${stamp}@county.test`, `bror-${stamp}@county.test`]);
-    expect(store.read().inbox).to.have.length(2);
+    for (const userId of [u("sw-anna"), u("sw-bror")]) expect(await store.inbox.listFor(userId)).to.have.length(1);
   });
 
   it("turns bad variables into an incident with a readable message at once, and sends nothing", async () => {
@@ -209,7 +230,7 @@ describe("notify worker", function () {
     ];
     for (const c of cases) {
       const { key, caseRef } = await fresh(c.template, c.to);
-      work(key);
+      await work(key);
       const id = await startProcess(engine, key, caseRef, { ...CLIENT_DATA, ...c.variables });
       const incident = await until(() => openIncident(engine, id));
       expect(incident.incidentMessage).to.match(c.message);
@@ -220,17 +241,19 @@ describe("notify worker", function () {
       const [failed] = unwrap(await engine.client.GET("/external-task", { params: { query: { processInstanceId: id } } }));
       expect(failed!.retries).to.equal(0);
       client?.stop();
+      await store?.close();
+      store = undefined;
     }
     expect(sink.received).to.deep.equal([]);
   });
 
   it("without SMTP says so at start and notifies through the inbox only", async () => {
     const { key, caseRef } = await fresh("personal-worker-named", "personal-worker");
-    const { store, log } = work(key, { smtpUrl: undefined });
+    const { store, log } = await work(key, { smtpUrl: undefined });
     expect(log.join("\n")).to.match(/no SMTP_URL.*inbox only/);
     const id = await startProcess(engine, key, caseRef, { personalWorkerId: { value: u("sw-anna"), type: "String" } });
     await until(() => isCompleted(engine, id));
-    expect(store.read().inbox.map((e) => [e.userId, e.title])).to.deep.equal([[u("sw-anna"), `Sinut on nimetty omatyöntekijäksi: ${caseRef}`]]);
+    expect((await store.inbox.listFor(u("sw-anna"))).map((e) => e.title)).to.deep.equal([`Sinut on nimetty omatyöntekijäksi: ${caseRef}`]);
     expect(sink.received).to.deep.equal([]);
   });
 
@@ -240,7 +263,7 @@ describe("notify worker", function () {
       const lockDuration = 3_000;
       const worker = spawnCrashingNotifyWorker({
         connection: engine.connection,
-        storeFile: join(dir, "store.json"),
+        storeDir: join(dir, "app"),
         smtpUrl: sink.url,
         appUrl: APP_URL,
         processDefinitionKey: key,
@@ -252,17 +275,19 @@ describe("notify worker", function () {
       const [, signal] = await exited;
       expect(signal).to.equal("SIGKILL");
       expect(await isCompleted(engine, id)).to.equal(false);
-      const store = fileStore(join(dir, "store.json"));
-      const emailClaim = Object.entries(store.read().notices).find(([k]) => k.endsWith("/email"))?.[1];
-      expect(emailClaim?.state).to.equal(crashAt === "after-send" ? "sent" : "pending");
+      const emailKey = await noticeKey(id, "outcome-to-referrer", u("rise-referrer"), "email");
+      const left = await openAppStore();
+      expect((await left.notices.get(emailKey))?.state).to.equal(crashAt === "after-send" ? "sent" : "pending");
       expect(sink.received).to.have.length(crashAt === "after-send" ? 1 : 0);
 
-      work(key, { lockDuration });
+      const { store } = await work(key, { lockDuration });
+
       await until(() => isCompleted(engine, id));
       expect(sink.received).to.have.length(1);
       expect(sink.received[0]!.envelopeTo).to.deep.equal([`referrer-${stamp}@rise.test`]);
       expect(sink.received[0]!.parsed.subject).to.equal(`Palvelutarpeen arvioinnin tulos: ${caseRef}`);
-      expect(store.read().inbox).to.have.length(1);
+      expect(await store.inbox.listFor(u("rise-referrer"))).to.have.length(1);
+      expect((await store.notices.get(emailKey))?.state).to.equal("sent");
       expectNoClientData(sink.received);
     });
   }

@@ -7,7 +7,7 @@ import { PLAN_SYNC_AUTHOR, subscribePlans } from "../../workers/plans/subscribe-
 import { useEngine, type TestEngine } from "../support/engine.js";
 import { until } from "../support/until.js";
 import { isCompleted, openIncident, processVariable, startProcess, type TypedVariables } from "./support/engine-helpers.js";
-import { memoryPlanStore } from "./support/memory-plan-store.js";
+import { openStore, type Store } from "../../lib/store/index.js";
 import { externalTasksInOrder } from "./support/plan-model.js";
 
 const RISE_PLAN = {
@@ -35,22 +35,25 @@ describe("plan workers: consent-record and plan-sync", function () {
   this.timeout(120_000);
   let engine: TestEngine;
   let client: Client | undefined;
+  let store: Store | undefined;
   let run = 0;
   const stamp = Date.now().toString(36);
 
   before(async () => {
     engine = await useEngine();
   });
-  afterEach(() => {
+  afterEach(async () => {
     client?.stop();
     client = undefined;
+    await store?.close();
+    store = undefined;
   });
 
   async function fresh(topics: string[]) {
     run += 1;
     const key = `plans-test-${stamp}-${run}`;
     await deployResources(engine.connection, [{ name: `${key}.bpmn`, content: externalTasksInOrder(key, topics) }], key);
-    const store = memoryPlanStore();
+    store = await openStore({ backend: "memory" });
     const caseRef = `NIV-2026-${String(900 + run).padStart(6, "0")}`;
     client = createWorkerClient(engine.connection, { workerId: `plans-test-${run}` });
     subscribePlans(client, {
@@ -66,14 +69,15 @@ describe("plan workers: consent-record and plan-sync", function () {
     const { key, store, caseRef } = await fresh(["consent-record"]);
     const id = await startProcess(engine, key, caseRef, { ...consent(true, ["goals", "services"]), consentRecordedBy: { value: "sw.nieminen", type: "String" } });
     await until(() => isCompleted(engine, id));
-    expect(store.consentLog).to.deep.equal([
-      { caseRef, consent: { given: true, items: ["goals", "services"] }, by: "sw.nieminen", at: new Date("2026-11-23T08:00:00Z") },
+    expect(await store.consents.history(caseRef)).to.deep.equal([
+      { caseRef, given: true, items: ["goals", "services"], recordedBy: "sw.nieminen", recordedAt: new Date("2026-11-23T08:00:00Z") },
     ]);
 
     const second = await startProcess(engine, key, caseRef, consent(false, ["goals"]));
     await until(() => isCompleted(engine, second));
-    expect(store.consentLog[1]!.consent).to.deep.equal({ given: false, items: [] });
-    expect(store.consentLog[1]!.by).to.equal(`worker:plans-test-${run}`);
+    const [, withdrawn] = await store.consents.history(caseRef);
+    expect(withdrawn).to.deep.include({ given: false, items: [], recordedBy: `worker:plans-test-${run}` });
+    expect(await store.consents.latest(caseRef)).to.deep.equal({ given: false, items: [] });
   });
 
   it("with consent: adds the continuation to the client plan, lists conflicts, writes the joint view and the variables", async () => {
@@ -88,7 +92,7 @@ describe("plan workers: consent-record and plan-sync", function () {
 
     const county = await store.plans.latest(caseRef, "county");
     expect(county!.version).to.equal(2);
-    expect(store.versions.find((v) => v.kind === "county" && v.version === 2)!.by).to.equal(PLAN_SYNC_AUTHOR);
+    expect(county!.savedBy).to.equal(PLAN_SYNC_AUTHOR);
     const services = (county!.content as typeof COUNTY_PLAN).services as { kind: string; provider: string | null; continuationOf?: string }[];
     expect(services.map((s) => [s.kind, s.provider, s.continuationOf])).to.deep.equal([
       ["housing", "Y-Säätiö", undefined],
@@ -144,13 +148,12 @@ describe("plan workers: consent-record and plan-sync", function () {
     const incident = await until(() => openIncident(engine, noCaseRef.id!));
     expect(incident.incidentMessage).to.match(/consent-record: caseRef/);
 
-    await store.plans.save(caseRef, "county", { ...COUNTY_PLAN, services: [{ kind: "teleportation" }] }, "sw.nieminen", new Date());
-    const corrupt = await startProcess(engine, key, caseRef, consent(true, ["services"]));
-    const planIncident = await until(() => openIncident(engine, corrupt));
-    expect(planIncident.incidentMessage).to.match(/stored county plan \(version 1\) of case .* is invalid: services\.0\.kind/);
-    expect(store.consentLog).to.have.length(1);
+    const badCaseRef = await startProcess(engine, key, "case-1", consent(true, ["goals"]));
+    const storeIncident = await until(() => openIncident(engine, badCaseRef));
+    expect(storeIncident.incidentMessage).to.match(/Invalid consent: caseRef: must look like NIV-2026-000123/);
+    expect(await store.consents.history(caseRef)).to.deep.equal([]);
 
-    const good = await startProcess(engine, key, `${caseRef}-ok`, consent(true, ["goals"]));
+    const good = await startProcess(engine, key, caseRef, consent(true, ["goals"]));
     await until(() => isCompleted(engine, good));
     expect(await processVariable(engine, good, "planSyncStatus")).to.equal("synced");
   });

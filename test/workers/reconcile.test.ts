@@ -1,11 +1,11 @@
 import { expect } from "chai";
-import { CountyPlan, RisePlan, type Consent } from "../../workers/plans/plan-model.js";
+import { PlanContent, type Consent, type Plan } from "../../workers/plans/plan-model.js";
 import { reconcile } from "../../workers/plans/reconcile.js";
 
 const ALL: Consent = { given: true, items: ["goals", "services", "release-date", "contacts"] };
 
-function rise(overrides: Partial<RisePlan> = {}): RisePlan {
-  return RisePlan.parse({
+function rise(overrides: Partial<Plan> = {}): Plan {
+  return PlanContent.parse({
     releaseDate: "2026-12-07",
     goals: [{ area: "housing", text: "Oma vuokra-asunto vapautuessa" }],
     services: [
@@ -24,8 +24,8 @@ function rise(overrides: Partial<RisePlan> = {}): RisePlan {
   });
 }
 
-function county(overrides: Partial<CountyPlan> = {}): CountyPlan {
-  return CountyPlan.parse({
+function county(overrides: Partial<Plan> = {}): Plan {
+  return PlanContent.parse({
     releaseDate: "2026-12-07",
     goals: [
       { area: "housing", text: "Asunto ensimmäisestä päivästä" },

@@ -1,4 +1,4 @@
-import type { NoticeLedger } from "./notification-store.js";
+import type { NotificationStore } from "./notification-store.js";
 import { RetryLater } from "./task-failure.js";
 
 /**
@@ -12,7 +12,7 @@ import { RetryLater } from "./task-failure.js";
  * Message-ID) to a lost notice. A failure the channel reports releases the claim for the retry.
  */
 export async function deliverOnce(
-  ledger: NoticeLedger,
+  ledger: NotificationStore["notices"],
   key: string,
   clock: () => Date,
   staleAfterMs: number,

@@ -54,13 +54,14 @@ function notifyHandler(deps: HandlerDeps) {
   const directory = {
     engine: deps.engine,
     networkOf: (caseRef: string) => deps.store.network.membersOf(caseRef),
-    languageOf: (userId: string) => deps.store.preferences.languageOf(userId),
+    languageOf: async (userId: string) => (deps.store.preferences ? deps.store.preferences.languageOf(userId) : null),
   };
 
   async function notify(task: Task): Promise<void> {
     const v = readVariables(task, NotifyVariables);
     const recipients = await resolveRecipients(parseRecipients(v.to), v, directory);
-    const link = `${deps.appUrl.replace(/\/+$/, "")}/tasklist/cases/${encodeURIComponent(v.caseRef)}`;
+    const casePath = `/tasklist/cases/${encodeURIComponent(v.caseRef)}`;
+    const link = `${deps.appUrl.replace(/\/+$/, "")}${casePath}`;
     const meeting =
       v.template === "meeting-invitation" && v.meetingStart && v.meetingEnd && v.meetingPlace
         ? { start: v.meetingStart, end: v.meetingEnd, place: v.meetingPlace }
@@ -75,7 +76,9 @@ function notifyHandler(deps: HandlerDeps) {
       const userId = recipient.userId;
       if (!userId) continue;
       await deliverOnce(deps.store.notices, `${key}/inbox`, clock, deps.lockDuration, () =>
-        deps.store.inbox.add({ userId, caseRef: v.caseRef, template: v.template, title: notice.subject, body: notice.inbox, createdAt: clock() }),
+        deps.store.inbox
+          .add({ userId, caseRef: v.caseRef, template: v.template, title: notice.subject, body: notice.inbox, link: casePath, createdAt: clock() })
+          .then(() => undefined),
       );
     }
     const mail = deps.mail;

@@ -1,5 +1,6 @@
 import type { Task, TaskService } from "camunda-external-task-client-js";
 import { z } from "zod";
+import { StoreInputError } from "../../lib/store/index.js";
 
 /**
  * The process gave the task variables it cannot work with. Retrying cannot help, so the task
@@ -45,13 +46,13 @@ export function readVariables<S extends z.ZodType>(task: Task, schema: S): z.inf
 }
 
 /**
- * Fails the task: a BadInput at once into an incident; anything else (a mail server or the
+ * Fails the task: a BadInput, or input the app store refused, at once into an incident; anything else (a mail server or the
  * engine being away) with one retry fewer each time and a doubling wait, so nothing is lost and
  * an incident appears only when the retries run out. `errorDetails` carries no client data.
  */
 export async function failTask(task: Task, taskService: TaskService, error: unknown, policy: RetryPolicy): Promise<void> {
   const message = error instanceof Error ? error.message : String(error);
-  if (error instanceof BadInput) {
+  if (error instanceof BadInput || error instanceof StoreInputError) {
     await taskService.handleFailure(task, { errorMessage: message, errorDetails: message, retries: 0, retryTimeout: 0 });
     return;
   }

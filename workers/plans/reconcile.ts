@@ -1,4 +1,4 @@
-import type { Consent, ConsentItem, Contact, CountyPlan, Goal, RisePlan, Service, ServiceKind } from "./plan-model.js";
+import type { Consent, ConsentItem, Contact, Goal, Plan, Service, ServiceKind } from "./plan-model.js";
 
 export type SyncStatus = "synced" | "no-consent" | "conflicts";
 
@@ -40,7 +40,7 @@ const NOTHING_SHARED: JointView = { shared: [], releaseDate: null, goals: null, 
  * Reconciles the RISE sentence/release plan with the county client plan into a joint view.
  * Information crosses only as far as the client's consent allows; without consent nothing does.
  */
-export function reconcile(rise: RisePlan, county: CountyPlan, consent: Consent | null): Reconciliation {
+export function reconcile(rise: Plan, county: Plan, consent: Consent | null): Reconciliation {
   if (!consent?.given || consent.items.length === 0) {
     return { status: "no-consent", joint: NOTHING_SHARED, conflicts: [], continuations: [] };
   }

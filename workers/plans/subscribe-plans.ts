@@ -1,8 +1,8 @@
 import { Variables, type Client, type SubscribeOptions, type Task, type TaskService } from "camunda-external-task-client-js";
-import type { z } from "zod";
 import { BadInput, DEFAULT_RETRY_POLICY, failTask, readVariables, type RetryPolicy } from "../notifications/task-failure.js";
-import { CountyPlan, RisePlan } from "./plan-model.js";
-import type { PlanKind, PlanStore } from "./plan-store.js";
+import type { PlanOwner } from "../../lib/store/index.js";
+import { PlanContent, type Plan } from "./plan-model.js";
+import type { PlanStore } from "./plan-store.js";
 import { ConsentVariables, PlanSyncVariables } from "./plan-variables.js";
 import { reconcile } from "./reconcile.js";
 
@@ -51,8 +51,8 @@ export function subscribePlans(client: Client, deps: PlanDeps): void {
 
   const syncPlans = run(async (task) => {
     const { caseRef } = readVariables(task, PlanSyncVariables);
-    const rise = await latestPlan(deps.store, caseRef, "rise", RisePlan, { releaseDate: null });
-    const county = await latestPlan(deps.store, caseRef, "county", CountyPlan, { releaseDate: null, reviewDate: null });
+    const rise = await latestPlan(deps.store, caseRef, "rise");
+    const county = await latestPlan(deps.store, caseRef, "county");
     const consent = await deps.store.consents.latest(caseRef);
     const result = reconcile(rise, county, consent);
     const now = clock();
@@ -67,11 +67,14 @@ export function subscribePlans(client: Client, deps: PlanDeps): void {
   client.subscribe(PLAN_SYNC_TOPIC, options, ({ task, taskService }) => void syncPlans(task, taskService));
 }
 
-/** The latest version of a plan, or an empty one when the organisation has none yet. */
-async function latestPlan<S extends z.ZodType>(store: PlanStore, caseRef: string, kind: PlanKind, schema: S, empty: z.input<S>): Promise<z.infer<S>> {
-  const stored = await store.plans.latest(caseRef, kind);
-  const parsed = schema.safeParse(stored ? stored.content : empty);
+/**
+ * The latest version of a plan, or an empty one when the organisation has none yet. Read back
+ * through the schema: a version saved under an older schema must not slip through unchecked.
+ */
+async function latestPlan(store: PlanStore, caseRef: string, owner: Exclude<PlanOwner, "joint">): Promise<Plan> {
+  const stored = await store.plans.latest(caseRef, owner);
+  const parsed = PlanContent.safeParse(stored ? stored.content : { releaseDate: null });
   if (parsed.success) return parsed.data;
   const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
-  throw new BadInput(`The stored ${kind} plan (version ${stored?.version}) of case ${caseRef} is invalid: ${problems}`);
+  throw new BadInput(`The stored ${owner} plan (version ${stored?.version}) of case ${caseRef} is invalid: ${problems}`);
 }

@@ -10,11 +10,12 @@ import { EngineConnection } from "../../../lib/config.js";
 import { createEngineClient } from "../../../lib/engine/client.js";
 import { createWorkerClient } from "../../../lib/engine/worker-client.js";
 import { subscribeNotifications } from "../../../workers/notifications/notify.js";
-import { fileStore } from "./file-store.js";
+import { openStore } from "../../../lib/store/index.js";
 
 export const CrashSettings = z.object({
   connection: EngineConnection,
-  storeFile: z.string(),
+  /** the app store's PGlite directory, opened by one process at a time */
+  storeDir: z.string(),
   smtpUrl: z.string(),
   appUrl: z.string(),
   processDefinitionKey: z.string(),
@@ -25,21 +26,22 @@ export type CrashSettings = z.infer<typeof CrashSettings>;
 
 /** Starts the worker in a child process (settings in its environment, not on its command line). */
 export function spawnCrashingNotifyWorker(settings: CrashSettings): ChildProcess {
-  const entry = `import { runCrashingNotifyWorker } from ${JSON.stringify(import.meta.url)}; runCrashingNotifyWorker();`;
+  const entry = `import { runCrashingNotifyWorker } from ${JSON.stringify(import.meta.url)}; await runCrashingNotifyWorker();`;
   return spawn(process.execPath, ["--import", "tsx", "--input-type=module", "--eval", entry], {
     env: { ...process.env, NIVEL_CRASH_WORKER: JSON.stringify(settings) },
     stdio: ["ignore", "inherit", "inherit"],
   });
 }
 
-export function runCrashingNotifyWorker(): void {
+export async function runCrashingNotifyWorker(): Promise<void> {
   const settings = CrashSettings.parse(JSON.parse(process.env.NIVEL_CRASH_WORKER ?? "{}"));
-  const store = fileStore(settings.storeFile);
+  const store = await openStore({ backend: "pglite", dataDir: settings.storeDir });
   const isEmail = (key: string) => key.endsWith("/email");
   const crash = () => process.kill(process.pid, "SIGKILL");
 
   const notices = {
-    async claim(key: string, now: Date, staleBefore: Date) {
+    ...store.notices,
+    async claim(key: string, now: Date, staleBefore?: Date) {
       const claim = await store.notices.claim(key, now, staleBefore);
       if (settings.crashAt === "after-claim" && isEmail(key) && claim === "claimed") crash();
       return claim;
@@ -48,7 +50,6 @@ export function runCrashingNotifyWorker(): void {
       await store.notices.markSent(key, now);
       if (settings.crashAt === "after-send" && isEmail(key)) crash();
     },
-    release: store.notices.release,
   };
 
   const client = createWorkerClient(settings.connection, {
@@ -58,7 +59,7 @@ export function runCrashingNotifyWorker(): void {
   });
   subscribeNotifications(client, {
     engine: createEngineClient(settings.connection),
-    store: { ...store, notices },
+    store: { inbox: store.inbox, network: store.network, notices },
     smtpUrl: settings.smtpUrl,
     mailFrom: "Nivel <no-reply@nivel.test>",
     appUrl: settings.appUrl,
