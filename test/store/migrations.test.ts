@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { openStore, type StoreOptions } from "../../lib/store/index.js";
 import type { Database } from "../../lib/store/database.js";
-import { readMigrations } from "../../lib/store/migrate.js";
+import { migrate, readMigrations } from "../../lib/store/migrate.js";
 import { openPgDatabase } from "../../lib/store/pg-database.js";
 import { openPgliteDatabase } from "../../lib/store/pglite-database.js";
 import { backends } from "./backends.js";
@@ -24,7 +24,7 @@ function describeReopen(name: string, options: () => Promise<StoreOptions>, rawD
     });
     after(cleanup);
 
-    it("applies every migration once, keeps the data on re-open, and the audit log is append-only", async function () {
+    it("applies every migration once, keeps the data on re-open, rolls back a failing migration, and the audit log is append-only", async function () {
       const first = await openStore(opts);
       expect(first.migrationsApplied).to.deep.equal(allVersions);
       await first.consents.record("NIV-2026-000001", { given: true, items: ["goals"] }, "anna", new Date());
@@ -47,6 +47,13 @@ function describeReopen(name: string, options: () => Promise<StoreOptions>, rawD
           expect(error, statement).to.be.instanceOf(Error).with.property("message").that.contains("append-only");
         }
         expect(await db.query("SELECT actor FROM audit_log")).to.deep.equal([{ actor: "anna" }]);
+
+        // A failing migration leaves nothing behind, not even the statements before the failure.
+        const broken = { version: 9999, name: "broken", sql: "CREATE TABLE half_done (x integer); SELECT no_such_function();" };
+        const failure = await migrate(db, [...readMigrations(), broken]).then(() => undefined, (e: unknown) => e);
+        expect(failure).to.be.instanceOf(Error).with.property("message").that.contains("no_such_function");
+        expect(await db.query("SELECT to_regclass('half_done') AS t")).to.deep.equal([{ t: null }]);
+        expect(await recordedMigrations(db)).to.deep.equal(allVersions);
       } finally {
         await db.close();
       }
