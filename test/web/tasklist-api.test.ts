@@ -1,0 +1,210 @@
+import { expect } from "chai";
+import { unwrap } from "../../lib/engine/client.js";
+import { useEngine, type TestEngine } from "../support/engine.js";
+import {
+  deployIntakePathway,
+  ensureDemoUsers,
+  login,
+  newCaseRef,
+  openTaskOf,
+  signIn,
+  startApp,
+  startCase,
+  type RunningApp,
+  type Session,
+} from "./support/tasklist-app.js";
+
+const KEY = "tasklist_api_test";
+
+describe("web core and tasklist API (sign-in, CSRF, access, audit)", () => {
+  let engine: TestEngine;
+  let app: RunningApp;
+  let intake: Session;
+  let socialWorker: Session;
+  let admin: Session;
+
+  before(async () => {
+    engine = await useEngine();
+    await ensureDemoUsers(engine);
+    await deployIntakePathway(engine, KEY);
+    app = await startApp(engine);
+    intake = await signIn(app, "intake.korhonen");
+    socialWorker = await signIn(app, "sw.nieminen");
+    admin = await signIn(app, "ops.heikkinen");
+  });
+  after(async () => {
+    await app?.close();
+  });
+
+  it("refuses every API, cockpit and modeler request without a session with 401", async () => {
+    for (const path of ["/api/tasks", "/api/me", "/api/cases/NIV-2026-000001", "/api/audit", "/cockpit/api/definitions", "/modeler/api/definitions"]) {
+      const response = await fetch(`${app.url}${path}`);
+      expect(response.status, path).to.equal(401);
+      expect(await response.json(), path).to.include({ type: "AuthenticationException" });
+    }
+  });
+
+  it("signs in against the engine's identity service with an HttpOnly, SameSite=Strict session cookie", async () => {
+    // a different user: the engine delays a user's next sign-in after a wrong password
+    const wrong = await login(app, "rise.lindqvist", "not-the-password");
+    expect(wrong.status).to.equal(401);
+    expect(wrong.headers.getSetCookie()).to.have.length(0);
+
+    const right = await login(app, "intake.korhonen");
+    expect(right.status).to.equal(200);
+    const cookie = right.headers.getSetCookie()[0]!;
+    expect(cookie).to.match(/^nivel_session=/).and.match(/HttpOnly/i).and.match(/SameSite=Strict/i);
+    const me = await (await intake.fetch("/api/me")).json();
+    expect(me).to.include({ id: "intake.korhonen", name: "Kaisa Korhonen" });
+    expect(me.groups).to.deep.equal(["county-intake"]);
+  });
+
+  it("sends security headers with a Content Security Policy that forbids inline scripts", async () => {
+    const response = await fetch(`${app.url}/`);
+    const csp = response.headers.get("content-security-policy")!;
+    expect(csp).to.match(/script-src 'self'(;|$)/).and.match(/frame-ancestors 'none'/).and.match(/object-src 'none'/);
+    expect(response.headers.get("x-content-type-options")).to.equal("nosniff");
+    expect(await response.text()).not.to.match(/<script>(?!<\/script>)/);
+  });
+
+  it("refuses a state-changing request without a valid CSRF token with 403 and changes nothing", async () => {
+    const caseRef = newCaseRef();
+    await startCase(engine, KEY, caseRef);
+    const task = (await openTaskOf(engine, caseRef))!;
+
+    const missing = await intake.fetch(`/api/tasks/${task.id}/claim`, { method: "POST", csrf: false });
+    expect(missing.status).to.equal(403);
+    expect(await missing.json()).to.include({ type: "CsrfException" });
+    const wrong = await intake.fetch(`/api/tasks/${task.id}/claim`, { method: "POST", csrf: false, headers: { "x-csrf-token": socialWorker.csrfToken } });
+    expect(wrong.status).to.equal(403);
+    const logout = await intake.fetch("/api/logout", { method: "POST", csrf: false });
+    expect(logout.status).to.equal(403);
+
+    const after = unwrap(await engine.client.GET("/task/{id}", { params: { path: { id: task.id! } } }));
+    expect(after.assignee ?? null).to.equal(null);
+    expect((await intake.fetch("/api/me")).status).to.equal(200);
+  });
+
+  it("shows a caseworker only their groups' tasks and refuses others' tasks and cases with 403", async () => {
+    const caseRef = newCaseRef();
+    await startCase(engine, KEY, caseRef);
+    const task = (await openTaskOf(engine, caseRef))!;
+
+    const groupTasks = (await (await intake.fetch(`/api/tasks?view=groups&pathway=${KEY}`)).json()) as { id: string; caseRef: string }[];
+    expect(groupTasks.map((t) => t.id)).to.include(task.id);
+    expect(groupTasks.find((t) => t.id === task.id)!.caseRef).to.equal(caseRef);
+    const otherTasks = (await (await socialWorker.fetch(`/api/tasks?view=groups&pathway=${KEY}`)).json()) as { id: string }[];
+    expect(otherTasks.map((t) => t.id)).not.to.include(task.id);
+
+    for (const [path, method] of [
+      [`/api/tasks/${task.id}`, "GET"],
+      [`/api/cases/${caseRef}`, "GET"],
+      [`/api/tasks/${task.id}/claim`, "POST"],
+      [`/api/tasks/${task.id}/complete`, "POST"],
+    ] as const) {
+      const response = await socialWorker.fetch(path, { method, ...(method === "POST" ? { json: { data: {} } } : {}) });
+      expect(response.status, `${method} ${path}`).to.equal(403);
+      expect(await response.json()).to.include({ type: "AuthorizationException" });
+    }
+    const after = unwrap(await engine.client.GET("/task/{id}", { params: { path: { id: task.id! } } }));
+    expect(after.assignee ?? null).to.equal(null);
+
+    expect((await intake.fetch(`/api/tasks/${task.id}`)).status).to.equal(200);
+    expect((await intake.fetch(`/api/cases/${caseRef}`)).status).to.equal(200);
+  });
+
+  it("keeps the cockpit for admins, the modeler for process owners and the audit log for admins", async () => {
+    expect((await intake.fetch("/cockpit/api/definitions")).status).to.equal(403);
+    expect((await admin.fetch("/cockpit/api/definitions")).status).to.equal(200);
+    expect((await admin.fetch("/modeler/api/definitions")).status).to.equal(403);
+    const owner = await signIn(app, "owner.laine");
+    expect((await owner.fetch("/modeler/api/definitions")).status).to.equal(200);
+    expect((await intake.fetch("/api/audit")).status).to.equal(403);
+    expect((await admin.fetch("/api/audit")).status).to.equal(200);
+  });
+
+  it("refuses a submission that fails the form's rules, keeps the task open, and completes a valid one", async () => {
+    const caseRef = newCaseRef();
+    const instanceId = await startCase(engine, KEY, caseRef);
+    const task = (await openTaskOf(engine, caseRef))!;
+
+    const unclaimed = await intake.fetch(`/api/tasks/${task.id}/complete`, { method: "POST", json: { data: { summary: "ok", meetingsPlanned: 2 } } });
+    expect(unclaimed.status).to.equal(409);
+    expect((await intake.fetch(`/api/tasks/${task.id}/claim`, { method: "POST" })).status).to.equal(204);
+
+    const bad = await intake.fetch(`/api/tasks/${task.id}/complete`, { method: "POST", json: { data: { summary: "", meetingsPlanned: 99 } } });
+    expect(bad.status).to.equal(400);
+    const error = (await bad.json()) as { type: string; message: string; fields: { key: string }[] };
+    expect(error.type).to.equal("FormValidationException");
+    expect(error.fields.map((f) => f.key).sort()).to.deep.equal(["meetingsPlanned", "summary"]);
+    expect(error.message).to.contain("Sovittuja tapaamisia: must be at most 10");
+    const still = unwrap(await engine.client.GET("/task/{id}", { params: { path: { id: task.id! } } }));
+    expect(still.assignee).to.equal("intake.korhonen");
+
+    const good = await intake.fetch(`/api/tasks/${task.id}/complete`, {
+      method: "POST",
+      json: { data: { summary: "Asunto haussa", meetingsPlanned: 2, meetingDate: "2026-12-01", injected: "ignored" } },
+    });
+    expect(good.status).to.equal(204);
+    const next = (await openTaskOf(engine, caseRef))!;
+    expect(next.taskDefinitionKey).to.equal("meet");
+    const vars = unwrap(await engine.client.GET("/process-instance/{id}/variables", { params: { path: { id: instanceId } } }));
+    expect(vars.meetingsPlanned).to.include({ value: 2, type: "Long" });
+    expect(vars.meetingDate!.type).to.equal("Date");
+    expect(vars).not.to.have.property("injected");
+
+    const unclaimOthers = await socialWorker.fetch(`/api/tasks/${next.id}/unclaim`, { method: "POST" });
+    expect(unclaimOthers.status).to.equal(403);
+  });
+
+  it("lets a caseworker who completed a step still open the case, and shows its path and clocks", async () => {
+    const caseRef = newCaseRef();
+    await startCase(engine, KEY, caseRef);
+    const task = (await openTaskOf(engine, caseRef))!;
+    await intake.fetch(`/api/tasks/${task.id}/claim`, { method: "POST" });
+    await intake.fetch(`/api/tasks/${task.id}/complete`, { method: "POST", json: { data: { summary: "x", meetingsPlanned: 1 } } });
+    const next = (await openTaskOf(engine, caseRef))!;
+    // the next step moves to another team, so only having worked on the case lets intake in
+    unwrap(await engine.client.POST("/task/{id}/identity-links/delete", { params: { path: { id: next.id! } }, body: { groupId: "county-intake", type: "candidate" } }));
+    unwrap(await engine.client.POST("/task/{id}/identity-links", { params: { path: { id: next.id! } }, body: { groupId: "county-social-worker", type: "candidate" } }));
+    expect((await intake.fetch(`/api/tasks/${next.id}`)).status).to.equal(403);
+
+    const view = (await (await intake.fetch(`/api/cases/${caseRef}`)).json()) as {
+      steps: { name: string }[];
+      clocks: { name: string; daysLeft: number; passed: boolean }[];
+      clientName: string;
+    };
+    expect(view.steps.map((s) => s.name)).to.include("Kartoita tilanne");
+    expect(view.clientName).to.equal("Testi Asiakas");
+    const completion = view.clocks.find((c) => c.name === "assessmentCompletionDue")!;
+    expect(completion.passed).to.equal(true);
+    expect(completion.daysLeft).to.be.lessThan(0);
+    expect(view.clocks.find((c) => c.name === "assessmentStartDue")!.passed).to.equal(false);
+  });
+
+  it("writes every view of a client's data to the audit log, readable by admins", async () => {
+    const caseRef = newCaseRef();
+    await startCase(engine, KEY, caseRef);
+    const task = (await openTaskOf(engine, caseRef))!;
+    await intake.fetch(`/api/tasks/${task.id}`);
+    await intake.fetch(`/api/cases/${caseRef}`);
+    await socialWorker.fetch(`/api/cases/${caseRef}`);
+
+    const entries = (await (await admin.fetch(`/api/audit?caseRef=${caseRef}`)).json()) as { actor: string; action: string; detail: Record<string, unknown> }[];
+    expect(entries.map((e) => `${e.actor} ${e.action}`)).to.deep.equal(["intake.korhonen task.read", "intake.korhonen case.read"]);
+    expect(entries[0]!.detail).to.deep.equal({ taskId: task.id });
+  });
+
+  it("limits sign-in attempts per address", async () => {
+    const limited = await startApp(engine, { loginAttemptsPer15Min: 3 });
+    try {
+      for (let i = 0; i < 3; i++) expect((await login(limited, "no.such.user", "guess-" + i)).status).to.equal(401);
+      const blocked = await login(limited, "intake.korhonen");
+      expect(blocked.status).to.equal(429);
+      expect(await blocked.json()).to.include({ type: "TooManyRequests" });
+      expect(blocked.headers.getSetCookie()).to.have.length(0);
+    } finally {
+      await limited.close();
+    }
+  });
+});

@@ -1,0 +1,49 @@
+/** What the tasklist API answers (web/server/tasklist/router.ts). */
+export interface Me {
+  id: string;
+  name: string;
+  groups: string[];
+  csrfToken: string;
+}
+export interface TaskSummary {
+  id: string;
+  name: string;
+  caseRef: string | null;
+  pathway: string | null;
+  assignee: string | null;
+  due: string | null;
+  overdue: boolean;
+}
+export interface TaskDetail {
+  id: string;
+  name: string;
+  assignee: string | null;
+  due: string | null;
+  caseRef: string | null;
+  form: { components: unknown[] };
+  data: Record<string, unknown>;
+}
+export interface PlanVersion {
+  version: number;
+  savedAt: string;
+  content: { goals?: { text?: string; title?: string }[] } & Record<string, unknown>;
+}
+export interface CaseView {
+  caseRef: string;
+  processDefinitionName: string;
+  clientName: string | null;
+  steps: { name: string; endedAt: string; by: string | null }[];
+  clocks: { name: string; due: string; daysLeft: number; passed: boolean }[];
+  plans: Record<"rise" | "county" | "joint", PlanVersion | null>;
+  network: { id: string; name: string; role: string; organisation: string | null }[];
+  consent: { given: boolean; items: string[] } | null;
+}
+export interface InboxEntry {
+  id: string;
+  caseRef: string;
+  title: string;
+  body: string;
+  link: string | null;
+  createdAt: string;
+  readAt: string | null;
+}

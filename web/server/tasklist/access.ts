@@ -1,0 +1,35 @@
+import { unwrap, type EngineClient } from "../../../lib/engine/client.js";
+import type { SignedInUser } from "../auth/user.js";
+
+export class AccessDenied extends Error {
+  readonly status = 403;
+  constructor(what: string) {
+    super(`You have no access to this ${what}.`);
+    this.name = "AuthorizationException";
+  }
+}
+
+/** The user may see the task when it is theirs or offered to one of their groups. */
+export async function mayOpenTask(engine: EngineClient, user: SignedInUser, taskId: string): Promise<boolean> {
+  const { data: task, response } = await engine.GET("/task/{id}", { params: { path: { id: taskId } } });
+  if (!response.ok || !task) return false;
+  if (task.assignee === user.id) return true;
+  const links = unwrap(await engine.GET("/task/{id}/identity-links", { params: { path: { id: taskId }, query: { type: "candidate" } } }));
+  return links.some((l) => l.groupId && user.groups.includes(l.groupId)) || links.some((l) => l.userId === user.id);
+}
+
+/**
+ * The user may see the case when an open task of it is theirs or their groups', or when they have
+ * worked on it (a task of it was assigned to them).
+ */
+export async function mayOpenCase(engine: EngineClient, user: SignedInUser, caseRef: string): Promise<boolean> {
+  const open = unwrap(await engine.GET("/task", { params: { query: { processInstanceBusinessKey: caseRef } } }));
+  for (const task of open) {
+    if (task.assignee === user.id) return true;
+    if (await mayOpenTask(engine, user, task.id!)) return true;
+  }
+  const worked = unwrap(
+    await engine.GET("/history/task", { params: { query: { processInstanceBusinessKey: caseRef, taskAssignee: user.id, maxResults: 1 } } }),
+  );
+  return worked.length > 0;
+}

@@ -1,0 +1,72 @@
+import { unwrap, type EngineClient } from "../../../lib/engine/client.js";
+import type { Store } from "../../../lib/store/index.js";
+
+/** The deadline variables of contracts.md, shown as clocks. */
+export const CLOCK_VARIABLES = ["assessmentStartDue", "assessmentCompletionDue", "releaseDate", "planReviewDate"] as const;
+
+export interface Clock {
+  name: (typeof CLOCK_VARIABLES)[number];
+  due: string;
+  /** whole days from today to the limit; negative once passed */
+  daysLeft: number;
+  passed: boolean;
+}
+
+const DAY = 86_400_000;
+
+export function clocksOf(variables: Record<string, { type?: string | null; value?: unknown }>, now: Date): Clock[] {
+  const clocks: Clock[] = [];
+  for (const name of CLOCK_VARIABLES) {
+    const v = variables[name];
+    if (!v || v.value === null || v.value === undefined) continue;
+    const due = new Date(String(v.value));
+    if (Number.isNaN(due.getTime())) continue;
+    const daysLeft = Math.floor(due.getTime() / DAY) - Math.floor(now.getTime() / DAY);
+    clocks.push({ name, due: due.toISOString(), daysLeft, passed: due.getTime() < now.getTime() });
+  }
+  return clocks;
+}
+
+/** The case as the tasklist shows it beside a form: path so far, clocks, plans, network, consent. */
+export async function caseView(engine: EngineClient, store: Store, caseRef: string, now: Date) {
+  const instances = unwrap(
+    await engine.GET("/history/process-instance", {
+      params: { query: { processInstanceBusinessKey: caseRef, sortBy: "startTime", sortOrder: "desc" } },
+    }),
+  );
+  const instance = instances[0];
+  if (!instance) return null;
+  const steps = unwrap(
+    await engine.GET("/history/activity-instance", {
+      params: { query: { processInstanceId: instance.id!, finished: true, sortBy: "endTime", sortOrder: "asc" } },
+    }),
+  )
+    .filter((a) => a.activityType === "userTask" || a.activityType?.endsWith("Event"))
+    .filter((a) => a.activityName)
+    .map((a) => ({ name: a.activityName!, type: a.activityType!, endedAt: a.endTime!, by: a.assignee ?? null }));
+  const variables =
+    instance.state === "ACTIVE" || instance.state === "SUSPENDED"
+      ? unwrap(await engine.GET("/process-instance/{id}/variables", { params: { path: { id: instance.id! }, query: { deserializeValues: false } } }))
+      : {};
+  const [rise, county, joint, network, consent] = await Promise.all([
+    store.plans.latest(caseRef, "rise"),
+    store.plans.latest(caseRef, "county"),
+    store.plans.latest(caseRef, "joint"),
+    store.network.membersOf(caseRef),
+    store.consents.latest(caseRef),
+  ]);
+  return {
+    caseRef,
+    processInstanceId: instance.id!,
+    processDefinitionKey: instance.processDefinitionKey!,
+    processDefinitionName: instance.processDefinitionName ?? instance.processDefinitionKey!,
+    state: instance.state!,
+    startedAt: instance.startTime!,
+    clientName: typeof variables.clientName?.value === "string" ? variables.clientName.value : null,
+    steps,
+    clocks: clocksOf(variables, now),
+    plans: { rise, county, joint },
+    network,
+    consent,
+  };
+}

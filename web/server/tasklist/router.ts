@@ -1,0 +1,147 @@
+import express from "express";
+import { z } from "zod";
+import { unwrap, type EngineClient } from "../../../lib/engine/client.js";
+import type { Store } from "../../../lib/store/index.js";
+import { audit } from "../audit.js";
+import { currentUser } from "../auth/user.js";
+import { AccessDenied, mayOpenCase, mayOpenTask } from "./access.js";
+import { caseView } from "./case-view.js";
+import { FormSchema } from "./form-schema.js";
+import { validateSubmission } from "./form-validation.js";
+import { formVariables } from "./form-variables.js";
+import { TaskFilter, taskQuery } from "./task-filter.js";
+
+export interface TasklistDeps {
+  engine: EngineClient;
+  store: Store;
+  now: () => Date;
+}
+
+const CaseRefParam = z.string().regex(/^[\w.-]{1,100}$/, "not a case reference");
+const Submission = z.object({ data: z.record(z.string(), z.unknown()) });
+
+/** The caseworkers' API: their tasks, a task's form, claim/unclaim/complete, the case beside it, the inbox. */
+export function tasklistRouter(deps: TasklistDeps): express.Router {
+  const { engine, store } = deps;
+  const router = express.Router();
+  router.use(express.json({ limit: "200kb" }));
+
+  const guardTask = async (res: express.Response, taskId: string) => {
+    if (!(await mayOpenTask(engine, currentUser(res), taskId))) throw new AccessDenied("task");
+  };
+  const taskById = async (taskId: string) => unwrap(await engine.GET("/task/{id}", { params: { path: { id: taskId } } }));
+  const deployedForm = async (taskId: string) =>
+    FormSchema.parse(unwrap(await engine.GET("/task/{id}/deployed-form", { params: { path: { id: taskId } } })));
+
+  router.get("/tasks", async (req, res) => {
+    const filter = TaskFilter.parse(req.query);
+    const tasks = unwrap(await engine.GET("/task", { params: { query: taskQuery(filter, currentUser(res), deps.now()) } }));
+    const definitions = new Map<string, string>();
+    for (const id of new Set(tasks.map((t) => t.processDefinitionId!))) {
+      const d = unwrap(await engine.GET("/process-definition/{id}", { params: { path: { id } } }));
+      definitions.set(id, d.key!);
+    }
+    const instanceIds = [...new Set(tasks.map((t) => t.processInstanceId!))];
+    const instances = instanceIds.length
+      ? unwrap(await engine.GET("/process-instance", { params: { query: { processInstanceIds: instanceIds.join(",") } } }))
+      : [];
+    const caseRefs = new Map(instances.map((i) => [i.id!, i.businessKey ?? null]));
+    const now = deps.now().getTime();
+    res.json(
+      tasks.map((t) => ({
+        id: t.id!,
+        name: t.name ?? t.taskDefinitionKey!,
+        caseRef: caseRefs.get(t.processInstanceId!) ?? null,
+        processInstanceId: t.processInstanceId!,
+        pathway: definitions.get(t.processDefinitionId!) ?? null,
+        assignee: t.assignee ?? null,
+        created: t.created!,
+        due: t.due ?? null,
+        overdue: t.due ? new Date(t.due).getTime() < now : false,
+      })),
+    );
+  });
+
+  router.get("/tasks/:id", async (req, res) => {
+    await guardTask(res, req.params.id);
+    const task = await taskById(req.params.id);
+    const instance = unwrap(await engine.GET("/process-instance/{id}", { params: { path: { id: task.processInstanceId! } } }));
+    const form = await deployedForm(req.params.id);
+    const variables = unwrap(await engine.GET("/task/{id}/form-variables", { params: { path: { id: req.params.id }, query: { deserializeValues: false } } }));
+    const caseRef = instance.businessKey ?? null;
+    await audit(res, "task.read", caseRef, { taskId: task.id! });
+    res.json({
+      id: task.id!,
+      name: task.name ?? task.taskDefinitionKey!,
+      assignee: task.assignee ?? null,
+      due: task.due ?? null,
+      caseRef,
+      form,
+      data: Object.fromEntries(Object.entries(variables).map(([k, v]) => [k, v.type === "Json" && typeof v.value === "string" ? JSON.parse(v.value) : v.value])),
+    });
+  });
+
+  router.post("/tasks/:id/claim", async (req, res) => {
+    await guardTask(res, req.params.id);
+    const user = currentUser(res);
+    unwrap(await engine.POST("/task/{id}/claim", { params: { path: { id: req.params.id } }, body: { userId: user.id } }));
+    res.status(204).end();
+  });
+
+  router.post("/tasks/:id/unclaim", async (req, res) => {
+    await guardTask(res, req.params.id);
+    const task = await taskById(req.params.id);
+    if (task.assignee !== currentUser(res).id) throw new AccessDenied("task's claim");
+    unwrap(await engine.POST("/task/{id}/unclaim", { params: { path: { id: req.params.id } } }));
+    res.status(204).end();
+  });
+
+  router.post("/tasks/:id/complete", async (req, res) => {
+    await guardTask(res, req.params.id);
+    const task = await taskById(req.params.id);
+    if (task.assignee !== currentUser(res).id) {
+      res.status(409).json({ type: "TaskNotClaimed", message: "Claim the task before completing it." });
+      return;
+    }
+    const { data } = Submission.parse(req.body);
+    const form = await deployedForm(req.params.id);
+    const errors = validateSubmission(form, data);
+    if (errors.length > 0) {
+      res.status(400).json({ type: "FormValidationException", message: errors.map((e) => `${e.label}: ${e.message}`).join("; "), fields: errors });
+      return;
+    }
+    const instance = unwrap(await engine.GET("/process-instance/{id}", { params: { path: { id: task.processInstanceId! } } }));
+    unwrap(await engine.POST("/task/{id}/submit-form", { params: { path: { id: req.params.id } }, body: { variables: formVariables(form, data) } }));
+    await audit(res, "task.complete", instance.businessKey ?? null, { taskId: req.params.id });
+    res.status(204).end();
+  });
+
+  router.get("/cases/:caseRef", async (req, res) => {
+    const caseRef = CaseRefParam.parse(req.params.caseRef);
+    if (!(await mayOpenCase(engine, currentUser(res), caseRef))) throw new AccessDenied("case");
+    const view = await caseView(engine, store, caseRef, deps.now());
+    if (!view) {
+      res.status(404).json({ type: "NotFound", message: "No such case." });
+      return;
+    }
+    await audit(res, "case.read", caseRef, { processInstanceId: view.processInstanceId });
+    res.json(view);
+  });
+
+  router.get("/pathways", async (_req, res) => {
+    const defs = unwrap(await engine.GET("/process-definition", { params: { query: { latestVersion: true, sortBy: "key", sortOrder: "asc" } } }));
+    res.json(defs.map((d) => ({ key: d.key!, name: d.name ?? d.key! })));
+  });
+
+  router.get("/inbox", async (_req, res) => {
+    const user = currentUser(res);
+    res.json({ entries: await store.inbox.listFor(user.id, { limit: 50 }), unread: await store.inbox.unreadCount(user.id) });
+  });
+
+  router.post("/inbox/:id/read", async (req, res) => {
+    const done = await store.inbox.markRead(currentUser(res).id, z.uuid().parse(req.params.id), deps.now());
+    res.status(done ? 204 : 404).end();
+  });
+
+  return router;
+}

@@ -1,0 +1,36 @@
+import { z } from "zod";
+
+/** The tasklist's query: whose tasks, which pathway, due when. */
+export const TaskFilter = z.object({
+  view: z.enum(["mine", "groups"]).default("mine"),
+  pathway: z.string().regex(/^[\w.-]+$/).optional(),
+  dueBefore: z.iso.date().optional(),
+  overdue: z.enum(["true", "false"]).optional(),
+});
+export type TaskFilter = z.infer<typeof TaskFilter>;
+
+/** Camunda's date format for query parameters. */
+const engineDateTime = (d: Date) => d.toISOString().replace("Z", "+0000");
+
+/**
+ * The engine query for a filter, always limited to what the user may see: tasks assigned to
+ * them, or open tasks of their groups.
+ */
+export function taskQuery(filter: TaskFilter, user: { id: string; groups: string[] }, now: Date) {
+  const base =
+    filter.view === "mine"
+      ? { assignee: user.id }
+      : { candidateGroups: user.groups.length ? user.groups.join(",") : "-none-", includeAssignedTasks: true };
+  const dueBefore = [
+    filter.dueBefore ? new Date(`${filter.dueBefore}T23:59:59.999Z`) : undefined,
+    filter.overdue === "true" ? now : undefined,
+  ].filter((d): d is Date => d !== undefined);
+  return {
+    ...base,
+    ...(filter.pathway ? { processDefinitionKey: filter.pathway } : {}),
+    ...(dueBefore.length ? { dueBefore: engineDateTime(new Date(Math.min(...dueBefore.map((d) => d.getTime())))) } : {}),
+    sortBy: "dueDate" as const,
+    sortOrder: "asc" as const,
+    maxResults: 200,
+  };
+}
