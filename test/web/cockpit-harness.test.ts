@@ -1,18 +1,115 @@
 /**
  * Support shared by the cockpit and modeler tests (named to sit among their files; it declares no
- * tests): a small express app that mounts the two routers behind a stand-in for the web core's
- * sign-in (a cookie naming a demo user) and CSRF check, an in-memory audit log, and headless
+ * tests): the whole web app from the core's `createApp` on the shared test engine and an in-memory
+ * store, test users in the engine's identity service signed in through `/api/login`, and headless
  * Chromium.
  */
-import express from "express";
-import { randomBytes } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import { chromium, type Browser } from "playwright-core";
-import { DEMO_USERS } from "../../lib/engine/demo-users.js";
-import type { AuditPort, AuditRecord } from "../../web/server/cockpit/deps.js";
-import { cockpitRouter } from "../../web/server/cockpit/router.js";
-import { modelerRouter } from "../../web/server/modeler/router.js";
+import { unwrap } from "../../lib/engine/client.js";
+import { openStore, type AuditEntry, type Store } from "../../lib/store/index.js";
+import { createApp } from "../../web/server/app.js";
 import type { TestEngine } from "../support/engine.js";
+
+/** One test user per kind of user, each in its own group. */
+export const USERS = {
+  admin: { id: "web-test-admin", group: "admin" },
+  owner: { id: "web-test-owner", group: "process-owner" },
+  caseworker: { id: "web-test-caseworker", group: "county-social-worker" },
+  lead: { id: "web-test-lead", group: "team-lead" },
+} as const;
+export type TestUser = keyof typeof USERS;
+const PASSWORD = "web-test-password";
+
+async function ensureUsers(engine: TestEngine): Promise<void> {
+  const { client } = engine;
+  const groups = new Set(unwrap(await client.GET("/group")).map((g) => g.id));
+  const users = new Set(unwrap(await client.GET("/user")).map((u) => u.id));
+  for (const { id, group } of Object.values(USERS)) {
+    if (!groups.has(group)) {
+      unwrap(await client.POST("/group/create", { body: { id: group, name: group, type: "WORKFLOW" } }));
+      groups.add(group);
+    }
+    if (users.has(id)) continue;
+    unwrap(
+      await client.POST("/user/create", {
+        body: { profile: { id, firstName: "Test", lastName: group, email: `${id}@test.nivel.invalid` }, credentials: { password: PASSWORD } },
+      }),
+    );
+    unwrap(await client.PUT("/group/{id}/members/{userId}", { params: { path: { id: group, userId: id } } }));
+  }
+}
+
+/** A case reference the store accepts, different in every call of a run. */
+let caseCounter = Math.floor(Math.random() * 900_000);
+export function newCaseRef(): string {
+  caseCounter = (caseCounter + 1) % 1_000_000;
+  return `NIV-2026-${String(caseCounter).padStart(6, "0")}`;
+}
+
+export interface Session {
+  cookie: string;
+  csrfToken: string;
+}
+
+export interface Harness {
+  url: string;
+  store: Store;
+  /** fetch as a signed-in test user, with the session's CSRF token on anything but GET */
+  as(user: TestUser, path: string, init?: RequestInit): Promise<Response>;
+  /** the audit log entries written by a test user */
+  auditBy(user: TestUser): Promise<AuditEntry[]>;
+  close(): Promise<void>;
+}
+
+export async function startHarness(engine: TestEngine, formsDir?: string): Promise<Harness> {
+  await ensureUsers(engine);
+  const store = await openStore({ backend: "memory" });
+  const app = createApp({
+    engine: { connection: engine.connection, client: engine.client },
+    store,
+    loginAttemptsPer15Min: 1000,
+    ...(formsDir ? { formsDir } : {}),
+  });
+  const server = app.listen(0, "127.0.0.1");
+  await new Promise((resolve) => server.once("listening", resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const sessions = new Map<TestUser, Session>();
+  const signIn = async (user: TestUser): Promise<Session> => {
+    const known = sessions.get(user);
+    if (known) return known;
+    const response = await fetch(`${url}/api/login`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ username: USERS[user].id, password: PASSWORD }),
+    });
+    if (!response.ok) throw new Error(`Sign-in of ${USERS[user].id} failed: ${response.status}`);
+    const { csrfToken } = (await response.json()) as { csrfToken: string };
+    const session = { cookie: response.headers.get("set-cookie")!.split(";")[0]!, csrfToken };
+    sessions.set(user, session);
+    return session;
+  };
+  return {
+    url,
+    store,
+    async as(user, path, init = {}) {
+      const { cookie, csrfToken } = await signIn(user);
+      return fetch(`${url}${path}`, {
+        ...init,
+        headers: {
+          cookie,
+          ...(init.method && init.method !== "GET" ? { "x-csrf-token": csrfToken, "content-type": "application/json" } : {}),
+          ...(init.headers as Record<string, string> | undefined),
+        },
+      });
+    },
+    auditBy: (user) => store.audit.query({ actor: USERS[user].id, limit: 10_000 }),
+    async close() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await store.close();
+    },
+  };
+}
 
 /**
  * start → "Review" (user task) → "Check register" (external task on `topic`) → end, with its
@@ -48,65 +145,6 @@ export function drawnReviewThenWork(key: string, topic: string, reviewName = "Re
 </bpmn:definitions>`;
 }
 
-export const USER_COOKIE = "nivel-test-user";
-
-export class MemoryAudit implements AuditPort {
-  readonly entries: AuditRecord[] = [];
-  async record(entry: Omit<AuditRecord, "at">): Promise<void> {
-    this.entries.push({ at: new Date().toISOString(), ...entry });
-  }
-  async forProcessInstance(id: string): Promise<AuditRecord[]> {
-    return this.entries.filter((e) => e.processInstanceId === id);
-  }
-}
-
-export interface Harness {
-  url: string;
-  csrfToken: string;
-  audit: MemoryAudit;
-  /** fetch as the named demo user, with the CSRF token on anything but GET */
-  as(userId: string, path: string, init?: RequestInit): Promise<Response>;
-  close(): Promise<void>;
-}
-
-export async function startHarness(engine: TestEngine, formsDir?: string): Promise<Harness> {
-  const audit = new MemoryAudit();
-  const csrfToken = randomBytes(16).toString("hex");
-  const app = express();
-  app.use((req, res, next) => {
-    const cookie = /(?:^|;\s*)nivel-test-user=([^;]+)/.exec(req.headers.cookie ?? "")?.[1];
-    const user = DEMO_USERS.find((u) => u.id === cookie);
-    if (user) res.locals.user = { id: user.id, groups: user.groups, name: `${user.firstName} ${user.lastName}` };
-    res.locals.csrfToken = csrfToken;
-    if (req.method !== "GET" && req.headers["x-csrf-token"] !== csrfToken) {
-      res.status(403).json({ type: "ForbiddenError", message: "CSRF token missing or wrong" });
-      return;
-    }
-    next();
-  });
-  const engineDeps = { connection: engine.connection, client: engine.client };
-  app.use("/cockpit", cockpitRouter({ engine: engineDeps, audit }));
-  app.use("/modeler", modelerRouter({ engine: engineDeps, audit, ...(formsDir ? { formsDir } : {}) }));
-  const server = app.listen(0, "127.0.0.1");
-  await new Promise((resolve) => server.once("listening", resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return {
-    url,
-    csrfToken,
-    audit,
-    as: (userId, path, init = {}) =>
-      fetch(`${url}${path}`, {
-        ...init,
-        headers: {
-          cookie: `${USER_COOKIE}=${userId}`,
-          ...(init.method && init.method !== "GET" ? { "x-csrf-token": csrfToken, "content-type": "application/json" } : {}),
-          ...(init.headers as Record<string, string> | undefined),
-        },
-      }),
-    close: () => new Promise((resolve) => server.close(() => resolve())),
-  };
-}
-
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: "/usr/bin/chromium",
@@ -122,9 +160,10 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** A browser page signed in as the demo user. */
-export async function pageAs(browser: Browser, harness: Harness, userId: string) {
+/** A browser page signed in as the test user through the sign-in API. */
+export async function pageAs(browser: Browser, harness: Harness, user: TestUser) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  await context.addCookies([{ name: USER_COOKIE, value: userId, url: harness.url }]);
+  const login = await context.request.post(`${harness.url}/api/login`, { data: { username: USERS[user].id, password: PASSWORD } });
+  if (!login.ok()) throw new Error(`Sign-in of ${USERS[user].id} failed: ${login.status()}`);
   return context.newPage();
 }

@@ -8,11 +8,9 @@ import { bundleCockpit } from "../../web/client/cockpit/bundle.js";
 import { engineDate } from "../../web/server/cockpit/engine-date.js";
 import { useEngine, type TestEngine } from "../support/engine.js";
 import { until } from "../support/until.js";
-import { drawnReviewThenWork, launchBrowser, pageAs, startHarness, type Harness } from "./cockpit-harness.test.js";
+import { USERS, drawnReviewThenWork, launchBrowser, newCaseRef, pageAs, startHarness, type Harness } from "./cockpit-harness.test.js";
 
-const ADMIN = "ops.heikkinen";
-const OWNER = "owner.laine";
-const CASEWORKER = "sw.nieminen";
+const ADMIN = "admin";
 
 /** A user task with a non-interrupting ReleaseDateChanged boundary event, as the pathways have. */
 function reviewWithReleaseDateMessage(key: string): string {
@@ -41,7 +39,6 @@ describe("cockpit", function () {
   let harness: Harness;
   let browser: Browser;
   let worker: Client | undefined;
-  let run = 0;
 
   before(async () => {
     engine = await useEngine();
@@ -59,8 +56,7 @@ describe("cockpit", function () {
   });
 
   async function start(key: string, variables: Record<string, { value: unknown; type: string }> = {}) {
-    run += 1;
-    const caseRef = `NIV-2026-${String(900000 + run)}-${Date.now() % 100000}`;
+    const caseRef = newCaseRef();
     const instance = unwrap(
       await engine.client.POST("/process-definition/key/{key}/start", {
         params: { path: { key } },
@@ -97,7 +93,7 @@ describe("cockpit", function () {
   it("lets an admin find an incident on the diagram and retry it", async () => {
     const { key, id, caseRef } = await instanceWithIncident();
     const page = await pageAs(browser, harness, ADMIN);
-    await page.goto(`${harness.url}/cockpit/`);
+    await page.goto(`${harness.url}/cockpit`);
     await page.locator(".deadline-chart").waitFor();
     expect(await page.locator(".deadline-chart rect").count()).to.equal(5);
     const row = page.locator("table.definitions tr", { hasText: key });
@@ -114,6 +110,7 @@ describe("cockpit", function () {
     const selected = page.locator("li.incident.selected");
     expect(await selected.getAttribute("data-activity")).to.equal("work");
     expect(await selected.innerText()).to.contain("register unavailable");
+    const incidentIdShown = await selected.getAttribute("data-incident");
     await page.screenshot({ path: "docs/screenshots/cockpit-instance.png", fullPage: false });
 
     await selected.locator("button.retry").click();
@@ -123,7 +120,8 @@ describe("cockpit", function () {
     expect(open).to.deep.equal([]);
     const [externalTask] = unwrap(await engine.client.GET("/external-task", { params: { query: { processInstanceId: id } } }));
     expect(externalTask?.retries).to.equal(1);
-    expect(harness.audit.entries.filter((e) => e.processInstanceId === id).map((e) => e.action)).to.include("cockpit.retry");
+    const retried = (await harness.auditBy(ADMIN)).filter((e) => e.action === "cockpit.retry" && e.caseRef === caseRef);
+    expect(retried.map((e) => e.detail)).to.deep.equal([{ incidentId: incidentIdShown, incidentType: "failedExternalTask", activityId: "work", processInstanceId: id }]);
     // the page shows the token still waiting at the external task, now without an incident
     await page.locator('.token-badge[data-activity="work"]').waitFor();
     expect(await page.locator(".incident-badge").count()).to.equal(0);
@@ -131,7 +129,7 @@ describe("cockpit", function () {
   });
 
   it("refuses its API to anyone but admins", async () => {
-    for (const user of [OWNER, CASEWORKER]) {
+    for (const user of ["owner", "caseworker", "lead"] as const) {
       const read = await harness.as(user, "/cockpit/api/definitions");
       expect(read.status).to.equal(403);
       const act = await harness.as(user, "/cockpit/api/incidents/x/retry", { method: "POST", body: "{}" });
@@ -183,7 +181,7 @@ describe("cockpit", function () {
       audit: { action: string; actor: string; detail?: { reason?: string } }[];
     };
     const cancelled = detail.audit.find((a) => a.action === "cockpit.cancel");
-    expect(cancelled?.actor).to.equal(ADMIN);
+    expect(cancelled?.actor).to.equal(USERS.admin.id);
     expect(cancelled?.detail?.reason).to.equal("Duplicate case opened by mistake");
     expect(detail.audit.map((a) => a.action)).to.include("cockpit.message");
   });

@@ -1,5 +1,5 @@
 import NavigatedViewerModule from "bpmn-js/lib/NavigatedViewer.js";
-import { h } from "./dom.js";
+import { h } from "../shared/dom.js";
 
 // bpmn-js is ESM without "type": "module", so NodeNext types its default export as a CJS namespace;
 // the bundler hands over the class itself.

@@ -2,7 +2,8 @@ import "bpmn-js/dist/assets/diagram-js.css";
 import "bpmn-js/dist/assets/bpmn-js.css";
 import "bpmn-js/dist/assets/bpmn-font/css/bpmn-embedded.css";
 import "./cockpit.css";
-import { h } from "./dom.js";
+import { api, setCsrfToken } from "../shared/api.js";
+import { h } from "../shared/dom.js";
 import { instanceView, instancesView, overviewView, type MountedView } from "./views.js";
 
 const app = document.getElementById("app")!;
@@ -30,4 +31,7 @@ async function render(outcome = ""): Promise<void> {
 }
 
 window.addEventListener("hashchange", () => void render());
-void render();
+// the session's CSRF token, which every action must carry
+api<{ csrfToken: string }>("/api/me")
+  .then((me) => setCsrfToken(me.csrfToken))
+  .finally(() => void render());

@@ -1,6 +1,7 @@
-import { getJson, postJson } from "./api.js";
+import { api } from "../shared/api.js";
+import { h } from "../shared/dom.js";
 import { deadlineChart, type Board } from "./deadline-chart.js";
-import { formatTime, h } from "./dom.js";
+import { formatTime } from "./format-time.js";
 import { renderInstanceDiagram } from "./instance-diagram.js";
 
 interface DefinitionSummary { id: string; key: string; name: string; version: number; running: number; incidents: number; overdue: number }
@@ -15,19 +16,19 @@ interface InstanceDetail {
   audit: { at: string; actor: string; action: string; detail?: Record<string, unknown> }[];
 }
 
-function table(headers: string[], rows: (Node | string)[][], attrs: Record<string, unknown> = {}): HTMLTableElement {
+function table(headers: string[], rows: (Node | string)[][], className: string): HTMLTableElement {
   return h(
     "table",
-    attrs,
-    h("thead", {}, h("tr", {}, headers.map((t) => h("th", {}, t)))),
-    h("tbody", {}, rows.map((r) => h("tr", {}, r.map((c) => h("td", {}, c))))),
+    { class: className },
+    h("thead", {}, h("tr", {}, ...headers.map((t) => h("th", {}, t)))),
+    h("tbody", {}, ...rows.map((r) => h("tr", {}, ...r.map((c) => h("td", {}, c))))),
   );
 }
 
 export async function overviewView(): Promise<HTMLElement> {
   const [definitions, board] = await Promise.all([
-    getJson<DefinitionSummary[]>("api/definitions"),
-    getJson<Board>("api/deadlines"),
+    api<DefinitionSummary[]>("api/definitions"),
+    api<Board>("api/deadlines"),
   ]);
   return h(
     "section",
@@ -42,7 +43,7 @@ export async function overviewView(): Promise<HTMLElement> {
         d.incidents ? h("a", { class: "bad", href: `#/instances?pathway=${encodeURIComponent(d.key)}&incident=true` }, String(d.incidents)) : "0",
         d.overdue ? h("a", { class: "bad", href: `#/instances?pathway=${encodeURIComponent(d.key)}&overdue=true` }, String(d.overdue)) : "0",
       ]),
-      { class: "definitions" },
+      "definitions",
     ),
     h("h2", {}, "Deadline board: the three-month assessment limit"),
     deadlineChart(board),
@@ -50,8 +51,8 @@ export async function overviewView(): Promise<HTMLElement> {
 }
 
 export async function instancesView(query: URLSearchParams): Promise<HTMLElement> {
-  const rows = await getJson<InstanceRow[]>(`api/instances?${query}`);
-  const field = (name: string, label: string, control: HTMLElement) => h("label", {}, label, control);
+  const rows = await api<InstanceRow[]>(`api/instances?${query}`);
+  const field = (label: string, control: HTMLElement) => h("label", {}, label, control);
   const form = h(
     "form",
     {
@@ -63,21 +64,19 @@ export async function instancesView(query: URLSearchParams): Promise<HTMLElement
         location.hash = `#/instances?${data}`;
       },
     },
-    field("pathway", "Pathway", h("input", { name: "pathway", value: query.get("pathway") ?? "" })),
-    field(
-      "state",
-      "State",
+    field("Pathway", h("input", { name: "pathway", value: query.get("pathway") ?? "" })),
+    field("State",
       h(
         "select",
         { name: "state" },
-        ["", "ACTIVE", "SUSPENDED", "COMPLETED", "EXTERNALLY_TERMINATED", "INTERNALLY_TERMINATED"].map((s) =>
+        ...["", "ACTIVE", "SUSPENDED", "COMPLETED", "EXTERNALLY_TERMINATED", "INTERNALLY_TERMINATED"].map((s) =>
           h("option", { value: s, selected: query.get("state") === s }, s || "any"),
         ),
       ),
     ),
-    field("activity", "Waiting in activity", h("input", { name: "activity", value: query.get("activity") ?? "" })),
-    field("overdue", "Overdue", h("input", { type: "checkbox", name: "overdue", value: "true", checked: query.get("overdue") === "true" })),
-    field("incident", "With incident", h("input", { type: "checkbox", name: "incident", value: "true", checked: query.get("incident") === "true" })),
+    field("Waiting in activity", h("input", { name: "activity", value: query.get("activity") ?? "" })),
+    field("Overdue", h("input", { type: "checkbox", name: "overdue", value: "true", checked: query.get("overdue") === "true" })),
+    field("With incident", h("input", { type: "checkbox", name: "incident", value: "true", checked: query.get("incident") === "true" })),
     h("button", { type: "submit" }, "Filter"),
   );
   return h(
@@ -94,7 +93,7 @@ export async function instancesView(query: URLSearchParams): Promise<HTMLElement
         formatTime(r.startTime),
         h("span", { class: `deadline ${r.deadline}` }, r.deadline),
       ]),
-      { class: "instances" },
+      "instances",
     ),
   );
 }
@@ -107,8 +106,8 @@ export interface MountedView {
 
 /** Shows one case; after an action it renders itself afresh with `rerender`, passing on the outcome. */
 export async function instanceView(id: string, outcome: string, rerender: (outcome: string) => void): Promise<MountedView> {
-  const detail = await getJson<InstanceDetail>(`api/instances/${encodeURIComponent(id)}`);
-  const { xml } = await getJson<{ xml: string }>(`api/definitions/${encodeURIComponent(detail.definitionId)}/xml`);
+  const detail = await api<InstanceDetail>(`api/instances/${encodeURIComponent(id)}`);
+  const { xml } = await api<{ xml: string }>(`api/definitions/${encodeURIComponent(detail.definitionId)}/xml`);
   const status = h("p", { class: "status", role: "status" }, outcome);
   const act = async (label: string, action: () => Promise<void>) => {
     try {
@@ -125,10 +124,10 @@ export async function instanceView(id: string, outcome: string, rerender: (outco
       "li",
       { class: "incident", "data-activity": i.activityId, "data-incident": i.id },
       h("strong", {}, i.activityId), ` ${i.type}: ${i.message} `,
-      h("button", { type: "button", class: "retry", onclick: () => act("Retry", () => postJson(`api/incidents/${i.id}/retry`)) }, "Retry"),
+      h("button", { type: "button", class: "retry", onclick: () => act("Retry", () => api(`api/incidents/${i.id}/retry`, { method: "POST" })) }, "Retry"),
     ),
   );
-  const incidentList = h("ul", { class: "incidents" }, incidentRows);
+  const incidentList = h("ul", { class: "incidents" }, ...incidentRows);
   const diagram = h("div", { class: "diagram" });
 
   const running = detail.endTime === null;
@@ -140,12 +139,12 @@ export async function instanceView(id: string, outcome: string, rerender: (outco
         { class: "actions" },
         h(
           "form",
-          { onsubmit: (e: Event) => { e.preventDefault(); void act("Release date change", () => postJson(`api/instances/${id}/message`, { messageName: "ReleaseDateChanged", releaseDate: releaseDate.value })); } },
+          { onsubmit: (e: Event) => { e.preventDefault(); void act("Release date change", () => api(`api/instances/${id}/message`, { method: "POST", body: { messageName: "ReleaseDateChanged", releaseDate: releaseDate.value } })); } },
           h("label", {}, "New release date ", releaseDate), h("button", { type: "submit" }, "Send ReleaseDateChanged"),
         ),
         h(
           "form",
-          { onsubmit: (e: Event) => { e.preventDefault(); if (confirm("Cancel this case?")) void act("Cancel", () => postJson(`api/instances/${id}/cancel`, { reason: reason.value })); } },
+          { onsubmit: (e: Event) => { e.preventDefault(); if (confirm("Cancel this case?")) void act("Cancel", () => api(`api/instances/${id}/cancel`, { method: "POST", body: { reason: reason.value } })); } },
           reason, h("button", { type: "submit", class: "danger" }, "Cancel case"),
         ),
       )
@@ -161,11 +160,11 @@ export async function instanceView(id: string, outcome: string, rerender: (outco
     detail.incidents.length ? incidentList : h("p", {}, "No open incidents."),
     actions,
     h("div", { class: "columns" },
-      h("div", {}, h("h2", {}, "Variables"), table(["Name", "Type", "Value"], detail.variables.map((v) => [v.name, v.type, typeof v.value === "string" ? v.value : JSON.stringify(v.value)]), { class: "variables" })),
-      h("div", {}, h("h2", {}, "History"), table(["Activity", "Type", "Started", "Ended"], detail.history.map((a) => [a.name, a.type, formatTime(a.startTime), a.canceled ? "cancelled" : formatTime(a.endTime)]), { class: "history" })),
+      h("div", {}, h("h2", {}, "Variables"), table(["Name", "Type", "Value"], detail.variables.map((v) => [v.name, v.type, typeof v.value === "string" ? v.value : JSON.stringify(v.value)]), "variables")),
+      h("div", {}, h("h2", {}, "History"), table(["Activity", "Type", "Started", "Ended"], detail.history.map((a) => [a.name, a.type, formatTime(a.startTime), a.canceled ? "cancelled" : formatTime(a.endTime)]), "history")),
     ),
     h("h2", {}, "Audit trail"),
-    table(["When", "Who", "What", "Details"], detail.audit.map((a) => [formatTime(a.at), a.actor, a.action, a.detail ? JSON.stringify(a.detail) : ""]), { class: "audit" }),
+    table(["When", "Who", "What", "Details"], detail.audit.map((a) => [formatTime(a.at), a.actor, a.action, a.detail ? JSON.stringify(a.detail) : ""]), "audit"),
   );
   const mounted = () => {
     void renderInstanceDiagram(diagram, xml, {

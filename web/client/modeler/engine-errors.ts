@@ -1,4 +1,4 @@
-import { h } from "../cockpit/dom.js";
+import { h } from "../shared/dom.js";
 
 export interface ParseProblem {
   message: string;

@@ -1,6 +1,6 @@
 import { FormEditor } from "@bpmn-io/form-js";
-import { getJson } from "../cockpit/api.js";
-import { h } from "../cockpit/dom.js";
+import { api } from "../shared/api.js";
+import { h } from "../shared/dom.js";
 import { download } from "./download.js";
 
 export interface FormFile { name: string; content: string }
@@ -28,7 +28,7 @@ export class FormsPanel {
   }
 
   async load(): Promise<void> {
-    const files = await getJson<FormFile[]>("api/forms");
+    const files = await api<FormFile[]>("api/forms");
     this.list.replaceChildren(
       ...files.map((file) =>
         h("li", {}, h("button", { type: "button", "data-form": file.name, onclick: () => void this.open(file) }, file.name)),

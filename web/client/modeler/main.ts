@@ -7,8 +7,8 @@ import "./modeler.css";
 import CamundaModelerModule from "camunda-bpmn-js/lib/camunda-platform/Modeler.js";
 import lintModule from "bpmn-js-bpmnlint";
 import lintConfig from "nivel:bpmnlint-config";
-import { getJson, postJson, ApiError } from "../cockpit/api.js";
-import { h } from "../cockpit/dom.js";
+import { ApiError, api, setCsrfToken } from "../shared/api.js";
+import { h } from "../shared/dom.js";
 import { download } from "./download.js";
 import { clearEngineErrors, showEngineErrors, type ParseProblem } from "./engine-errors.js";
 import { FormsPanel } from "./forms-panel.js";
@@ -53,7 +53,7 @@ services.get<EventBus>("eventBus").on("linting.completed", ({ issues }) => {
 });
 
 async function loadDefinitions(selectId?: string): Promise<void> {
-  const definitions = await getJson<Definition[]>("api/definitions");
+  const definitions = await api<Definition[]>("api/definitions");
   picker.replaceChildren(
     h("option", { value: "" }, "Open a deployed version…"),
     ...definitions.map((d) => h("option", { value: d.id, "data-resource": d.resource, selected: d.id === selectId }, `${d.name} (${d.key}) v${d.version}`)),
@@ -61,7 +61,7 @@ async function loadDefinitions(selectId?: string): Promise<void> {
 }
 
 async function open(definitionId: string): Promise<void> {
-  const { xml } = await getJson<{ xml: string }>(`api/definitions/${encodeURIComponent(definitionId)}/xml`);
+  const { xml } = await api<{ xml: string }>(`api/definitions/${encodeURIComponent(definitionId)}/xml`);
   await modeler.importXML(xml);
   clearEngineErrors(services.get("overlays"));
   const resource = picker.selectedOptions[0]?.dataset.resource ?? "diagram.bpmn";
@@ -86,13 +86,13 @@ async function deploy(): Promise<void> {
   }
   const { xml } = await modeler.saveXML({ format: true });
   try {
-    const answer = await postJson<DeployAnswer>("api/deploy", { diagram: { name: fileName.value, xml }, forms: forms.edited() });
+    const answer = await api<DeployAnswer>("api/deploy", { method: "POST", body: { diagram: { name: fileName.value, xml }, forms: forms.edited() } });
     clearEngineErrors(services.get("overlays"));
     const versions = answer.definitions.map((d) => `${d.key} v${d.version}`).join(", ");
     say(versions ? `Deployed ${versions}.` : "Nothing changed: no new version was deployed.");
     await loadDefinitions(answer.definitions[0]?.id);
   } catch (e) {
-    const body = (e as ApiError & { body?: { details?: Record<string, { errors: ParseProblem[] }> } }).body;
+    const body = e instanceof ApiError ? (e.body as { details?: Record<string, { errors: ParseProblem[] }> }) : undefined;
     const problems = Object.values(body?.details ?? {}).flatMap((d) => d.errors);
     showEngineErrors(services.get("overlays"), services.get("elementRegistry"), problems);
     say(`The engine refused the deployment: ${(e as Error).message}`, true);
@@ -134,4 +134,8 @@ app.append(
   workspace,
   formsHost,
 );
-void loadDefinitions().catch((e: Error) => say(e.message, true));
+// the session's CSRF token, which deploying must carry
+api<{ csrfToken: string }>("/api/me")
+  .then((me) => setCsrfToken(me.csrfToken))
+  .then(() => loadDefinitions())
+  .catch((e: Error) => say(e.message, true));

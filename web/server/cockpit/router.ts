@@ -3,12 +3,13 @@ import { fileURLToPath } from "node:url";
 import { unwrap } from "../../../lib/engine/client.js";
 import { CancelRequest, MessageRequest, cancelInstance, correlateMessage, retryIncident } from "./actions.js";
 import type { CockpitDeps } from "./deps.js";
-import { apiErrors } from "./error-handler.js";
+import { apiErrors } from "../api-errors.js";
 import { InstanceFilter, listInstances } from "./instance-list.js";
 import { instanceDetail } from "./instance-detail.js";
 import { deadlineBoard, definitionSummaries } from "./overview.js";
-import { pageShell } from "./page-shell.js";
-import { onlyGroup, signedInUser } from "./signed-in-user.js";
+import { sendPage } from "./page-shell.js";
+import { requireGroup } from "../auth/require-group.js";
+import { currentUser } from "../auth/user.js";
 
 export const COCKPIT_BUILD_DIR = fileURLToPath(new URL("../../public/build/cockpit/", import.meta.url));
 
@@ -16,13 +17,11 @@ export const COCKPIT_BUILD_DIR = fileURLToPath(new URL("../../public/build/cockp
 export function cockpitRouter(deps: CockpitDeps): express.Router {
   const now = deps.now ?? (() => new Date());
   const router = express.Router();
-  router.use(onlyGroup("admin"));
+  router.use(requireGroup("admin"));
   router.use(express.json({ limit: "100kb" }));
   router.use("/assets", express.static(COCKPIT_BUILD_DIR, { fallthrough: false }));
 
-  router.get("/", (_req, res) => {
-    res.type("html").send(pageShell(res, "Cockpit", "assets"));
-  });
+  router.get("/", (req, res) => sendPage(req, res, "Cockpit"));
 
   router.get("/api/definitions", async (_req, res) => {
     res.json(await definitionSummaries(deps.engine, now()));
@@ -40,21 +39,21 @@ export function cockpitRouter(deps: CockpitDeps): express.Router {
   router.get("/api/instances/:id", async (req, res) => {
     const detail = await instanceDetail(deps, req.params.id, now());
     // the variables hold client data: every read of them is audited
-    await deps.audit.record({ actor: signedInUser(res).id, action: "cockpit.view", processInstanceId: req.params.id });
+    await deps.audit.record({ actor: currentUser(res).id, action: "cockpit.view", processInstanceId: req.params.id });
     res.json(detail);
   });
 
   router.post("/api/incidents/:id/retry", async (req, res) => {
-    await retryIncident(deps, signedInUser(res).id, req.params.id);
+    await retryIncident(deps, currentUser(res).id, req.params.id);
     res.status(204).end();
   });
   router.post("/api/instances/:id/cancel", async (req, res) => {
     const { reason } = CancelRequest.parse(req.body);
-    await cancelInstance(deps, signedInUser(res).id, req.params.id, reason);
+    await cancelInstance(deps, currentUser(res).id, req.params.id, reason);
     res.status(204).end();
   });
   router.post("/api/instances/:id/message", async (req, res) => {
-    await correlateMessage(deps, signedInUser(res).id, req.params.id, MessageRequest.parse(req.body));
+    await correlateMessage(deps, currentUser(res).id, req.params.id, MessageRequest.parse(req.body));
     res.status(204).end();
   });
 

@@ -2,9 +2,10 @@ import express from "express";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import { unwrap } from "../../../lib/engine/client.js";
-import { apiErrors } from "../cockpit/error-handler.js";
-import { pageShell } from "../cockpit/page-shell.js";
-import { onlyGroup, signedInUser } from "../cockpit/signed-in-user.js";
+import { apiErrors } from "../api-errors.js";
+import { sendPage } from "../cockpit/page-shell.js";
+import { requireGroup } from "../auth/require-group.js";
+import { currentUser } from "../auth/user.js";
 import type { ModelerDeps } from "./deps.js";
 import { deployWithDetails } from "./engine-deploy.js";
 import { formRefs } from "./form-refs.js";
@@ -25,13 +26,11 @@ const DeployRequest = z.object({
 export function modelerRouter(deps: ModelerDeps): express.Router {
   const formsDir = deps.formsDir ?? DEFAULT_FORMS_DIR;
   const router = express.Router();
-  router.use(onlyGroup("process-owner"));
+  router.use(requireGroup("process-owner"));
   router.use(express.json({ limit: "5mb" }));
   router.use("/assets", express.static(MODELER_BUILD_DIR, { fallthrough: false }));
 
-  router.get("/", (_req, res) => {
-    res.type("html").send(pageShell(res, "Modeler", "assets"));
-  });
+  router.get("/", (req, res) => sendPage(req, res, "Modeler"));
 
   router.get("/api/definitions", async (_req, res) => {
     const definitions = unwrap(
@@ -64,7 +63,7 @@ export function modelerRouter(deps: ModelerDeps): express.Router {
       return;
     }
     await deps.audit.record({
-      actor: signedInUser(res).id,
+      actor: currentUser(res).id,
       action: "modeler.deploy",
       detail: { deploymentId: outcome.deploymentId, diagram: diagram.name, forms: forms.map((f) => f.name), definitions: outcome.definitions },
     });
