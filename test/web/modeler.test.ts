@@ -10,7 +10,7 @@ import { bundleModeler } from "../../web/client/modeler/bundle.js";
 import { useEngine, type TestEngine } from "../support/engine.js";
 import { drawnReviewThenWork, launchBrowser, newCaseRef, pageAs, startHarness, type Harness } from "./cockpit-harness.test.js";
 
-const OWNER = "owner";
+const OWNER = "owner.laine";
 
 const reviewForm = {
   id: "modeler-test-review",
@@ -118,7 +118,7 @@ describe("modeler", function () {
   });
 
   it("refuses its API to anyone but process owners", async () => {
-    for (const user of ["admin", "caseworker", "lead"] as const) {
+    for (const user of ["ops.heikkinen", "sw.nieminen", "lead.makinen"]) {
       expect((await harness.as(user, "/modeler/api/definitions")).status).to.equal(403);
       const deploy = await harness.as(user, "/modeler/api/deploy", {
         method: "POST",
