@@ -30,8 +30,11 @@ export function tasklistRouter(deps: TasklistDeps): express.Router {
     if (!(await mayOpenTask(engine, currentUser(res), taskId))) throw new AccessDenied("task");
   };
   const taskById = async (taskId: string) => unwrap(await engine.GET("/task/{id}", { params: { path: { id: taskId } } }));
-  const deployedForm = async (taskId: string) =>
-    FormSchema.parse(unwrap(await engine.GET("/task/{id}/deployed-form", { params: { path: { id: taskId } } })));
+  /** the form as deployed (for the browser) and the part the server validates with */
+  const deployedForm = async (taskId: string) => {
+    const raw: unknown = unwrap(await engine.GET("/task/{id}/deployed-form", { params: { path: { id: taskId } } }));
+    return { raw, schema: FormSchema.parse(raw) };
+  };
 
   router.get("/tasks", async (req, res) => {
     const filter = TaskFilter.parse(req.query);
@@ -76,7 +79,7 @@ export function tasklistRouter(deps: TasklistDeps): express.Router {
       assignee: task.assignee ?? null,
       due: task.due ?? null,
       caseRef,
-      form,
+      form: form.raw,
       data: Object.fromEntries(Object.entries(variables).map(([k, v]) => [k, v.type === "Json" && typeof v.value === "string" ? JSON.parse(v.value) : v.value])),
     });
   });
@@ -104,7 +107,7 @@ export function tasklistRouter(deps: TasklistDeps): express.Router {
       return;
     }
     const { data } = Submission.parse(req.body);
-    const form = await deployedForm(req.params.id);
+    const { schema: form } = await deployedForm(req.params.id);
     const errors = validateSubmission(form, data);
     if (errors.length > 0) {
       res.status(400).json({ type: "FormValidationException", message: errors.map((e) => `${e.label}: ${e.message}`).join("; "), fields: errors });

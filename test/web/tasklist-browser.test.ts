@@ -1,0 +1,106 @@
+import { expect } from "chai";
+import { mkdirSync } from "node:fs";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { unwrap } from "../../lib/engine/client.js";
+import { DEFAULT_DEMO_PASSWORD } from "../../lib/engine/demo-users.js";
+import { bundleTasklist } from "../../web/client/tasklist/bundle.js";
+import { useEngine, type TestEngine } from "../support/engine.js";
+import { until } from "../support/until.js";
+import { deployIntakePathway, ensureDemoUsers, newCaseRef, openTaskOf, startApp, startCase, type RunningApp } from "./support/tasklist-app.js";
+
+const KEY = "tasklist_browser_test";
+
+describe("tasklist in a browser", () => {
+  let engine: TestEngine;
+  let app: RunningApp;
+  let browser: Browser;
+
+  before(async () => {
+    engine = await useEngine();
+    await Promise.all([bundleTasklist(), ensureDemoUsers(engine), deployIntakePathway(engine, KEY)]);
+    app = await startApp(engine);
+    browser = await chromium.launch({
+      executablePath: "/usr/bin/chromium",
+      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    });
+  });
+  after(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  async function signedInPage(userId: string): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 1360, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(app.url);
+    await page.getByLabel("Käyttäjätunnus").fill(userId);
+    await page.getByLabel("Salasana").fill(DEFAULT_DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Kirjaudu sisään" }).click();
+    await page.getByRole("heading", { name: "Omat tehtäväni" }).waitFor();
+    return page;
+  }
+
+  it("lets a caseworker claim a task, shows a form error, and completes the fixed form so the case moves on", async () => {
+    const caseRef = newCaseRef();
+    await startCase(engine, KEY, caseRef);
+    const task = (await openTaskOf(engine, caseRef))!;
+    await app.store.plans.save(caseRef, "county", { releaseDate: null, goals: [{ area: "housing", text: "Asunto ennen vapautumista" }] }, "sw.nieminen", new Date());
+    await app.store.network.add({ caseRef, name: "Vertaistukihenkilö", role: "vertaistuki", organisation: "Kriminaalihuollon tukisäätiö", language: "fi", kind: "peer" }, "intake.korhonen", new Date());
+    await app.store.inbox.add({ userId: "intake.korhonen", caseRef, template: "referral-received", title: "Uusi ilmoitus", body: `Asia ${caseRef} odottaa kartoitusta.`, link: `/#/tasks/${task.id}`, createdAt: new Date() });
+
+    const page = await signedInPage("intake.korhonen");
+    await page.getByRole("button", { name: "Ryhmieni tehtävät" }).click();
+    const row = page.getByRole("row").filter({ hasText: caseRef });
+    await row.getByRole("link", { name: "Kartoita tilanne" }).click();
+    await page.getByRole("button", { name: "Ota käsittelyyn" }).click();
+    await page.getByRole("button", { name: "Palauta ryhmälle" }).waitFor();
+
+    await page.getByLabel("Tilanteen kuvaus").fill("Asunto ja toimeentulo selvitettävä");
+    await page.getByLabel("Sovittuja tapaamisia").fill("2");
+    await page.getByRole("heading", { name: `Asia ${caseRef}` }).waitFor();
+    await page.getByText("Arvioinnin valmistuminen").waitFor();
+    mkdirSync("docs/screenshots", { recursive: true });
+    await page.screenshot({ path: "docs/screenshots/tasklist.png", fullPage: true });
+
+    await page.getByLabel("Sovittuja tapaamisia").fill("99");
+    await page.getByRole("button", { name: "Valmis" }).click();
+    await page.getByRole("alert").filter({ hasText: "Korjaa lomakkeen virheet" }).waitFor();
+    expect(await page.getByText("Field must have maximum value of 10").count()).to.be.greaterThan(0);
+    expect(unwrap(await engine.client.GET("/task/{id}", { params: { path: { id: task.id! } } })).assignee).to.equal("intake.korhonen");
+
+    await page.getByLabel("Sovittuja tapaamisia").fill("2");
+
+    await page.getByRole("button", { name: "Valmis" }).click();
+    await page.getByRole("status").filter({ hasText: "Tehtävä valmis" }).waitFor();
+    const next = await until(async () => {
+      const open = await openTaskOf(engine, caseRef);
+      return open?.taskDefinitionKey === "meet" ? open : undefined;
+    });
+    expect(next.name).to.equal("Sovi tapaaminen");
+    const history = unwrap(await engine.client.GET("/history/task", { params: { query: { taskId: task.id! } } }));
+    expect(history[0]!.assignee).to.equal("intake.korhonen");
+    expect(history[0]!.endTime).to.be.a("string");
+  });
+
+  it("keeps another group's caseworker out of the task and the case by the UI, the URL and the API", async () => {
+    const caseRef = newCaseRef();
+    await startCase(engine, KEY, caseRef);
+    const task = (await openTaskOf(engine, caseRef))!;
+
+    const page = await signedInPage("sw.nieminen");
+    await page.getByRole("button", { name: "Ryhmieni tehtävät" }).click();
+    await page.getByRole("heading", { name: "Ryhmieni tehtävät" }).waitFor();
+    expect(await page.getByText(caseRef).count()).to.equal(0);
+
+    await page.goto(`${app.url}/#/tasks/${task.id}`);
+    await page.getByRole("alert").filter({ hasText: "Sinulla ei ole pääsyä" }).waitFor();
+    expect(await page.getByText("Tilanteen kuvaus").count()).to.equal(0);
+    expect(await page.getByText(caseRef).count()).to.equal(0);
+
+    const statuses = await page.evaluate(
+      async ([taskId, ref]) => [(await fetch(`/api/tasks/${taskId}`)).status, (await fetch(`/api/cases/${ref}`)).status],
+      [task.id!, caseRef] as const,
+    );
+    expect(statuses).to.deep.equal([403, 403]);
+  });
+});
