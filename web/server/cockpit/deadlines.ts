@@ -13,15 +13,11 @@ export async function deadlineStatuses(
   processInstanceIds?: string[],
 ): Promise<Map<string, DeadlineStatus>> {
   if (processInstanceIds && processInstanceIds.length === 0) return new Map();
+  // POST, because a page of instance ids would outgrow the engine's limit on a GET's URL
   const variables = unwrap(
-    await engine.client.GET("/history/variable-instance", {
-      params: {
-        query: {
-          variableNameIn: `${DUE},${DONE}`,
-          ...(processInstanceIds ? { processInstanceIdIn: processInstanceIds.join(",") } : {}),
-          deserializeValues: false,
-        },
-      },
+    await engine.client.POST("/history/variable-instance", {
+      params: { query: { deserializeValues: false } },
+      body: { variableNameIn: [DUE, DONE], ...(processInstanceIds ? { processInstanceIdIn: processInstanceIds } : {}) },
     }),
   );
   const facts = new Map<string, { due?: Date; doneAt?: Date }>();
