@@ -89,7 +89,7 @@ async function deploy(): Promise<void> {
     const answer = await api<DeployAnswer>("api/deploy", { method: "POST", body: { diagram: { name: fileName.value, xml }, forms: forms.edited() } });
     clearEngineErrors(services.get("overlays"));
     const versions = answer.definitions.map((d) => `${d.key} v${d.version}`).join(", ");
-    say(versions ? `Deployed ${versions}.` : "Nothing changed: no new version was deployed.");
+    say(versions ? `Deployed ${versions}.` : "The diagram is unchanged, so it got no new version (changed forms, if any, were deployed).");
     await loadDefinitions(answer.definitions[0]?.id);
   } catch (e) {
     const body = e instanceof ApiError ? (e.body as { details?: Record<string, { errors: ParseProblem[] }> }) : undefined;
