@@ -195,6 +195,29 @@ describe("web core and tasklist API (sign-in, CSRF, access, audit)", () => {
     expect(entries[0]!.detail).to.deep.equal({ taskId: task.id });
   });
 
+  it("audits the cockpit's reads of an instance in the store, under the case's reference", async () => {
+    const caseRef = newCaseRef();
+    const instanceId = await startCase(engine, KEY, caseRef);
+    expect((await admin.fetch(`/cockpit/api/instances/${instanceId}`)).status).to.equal(200);
+    const entries = (await (await admin.fetch(`/api/audit?caseRef=${caseRef}&actor=ops.heikkinen`)).json()) as { action: string; detail: Record<string, unknown> }[];
+    expect(entries.map((e) => e.action)).to.deep.equal(["cockpit.view"]);
+    expect(entries[0]!.detail).to.deep.equal({ processInstanceId: instanceId });
+  });
+
+  it("shows each caseworker only their own notifications and lets only them mark one read", async () => {
+    const caseRef = newCaseRef();
+    const entry = await app.store.inbox.add({ userId: "intake.korhonen", caseRef, template: "referral-received", title: "Uusi ilmoitus", body: "Asia odottaa.", link: null, createdAt: new Date() });
+    const mine = (await (await intake.fetch("/api/inbox")).json()) as { entries: { id: string }[]; unread: number };
+    expect(mine.entries.map((e) => e.id)).to.include(entry.id);
+    const theirs = (await (await socialWorker.fetch("/api/inbox")).json()) as { entries: { id: string }[] };
+    expect(theirs.entries.map((e) => e.id)).not.to.include(entry.id);
+
+    expect((await socialWorker.fetch(`/api/inbox/${entry.id}/read`, { method: "POST" })).status).to.equal(404);
+    expect((await intake.fetch(`/api/inbox/${entry.id}/read`, { method: "POST" })).status).to.equal(204);
+    const after = (await (await intake.fetch("/api/inbox")).json()) as { unread: number };
+    expect(after.unread).to.equal(mine.unread - 1);
+  });
+
   it("limits sign-in attempts per address", async () => {
     const limited = await startApp(engine, { loginAttemptsPer15Min: 3 });
     try {

@@ -82,6 +82,19 @@ describe("tasklist in a browser", () => {
     expect(history[0]!.endTime).to.be.a("string");
   });
 
+  it("switches the whole tasklist to Swedish or English and remembers the choice", async () => {
+    const page = await signedInPage("rise.virtanen");
+    await page.getByLabel("Kieli").selectOption("sv");
+    await page.getByRole("heading", { name: "Mina uppgifter" }).waitFor();
+    expect(await page.locator("html").getAttribute("lang")).to.equal("sv");
+    await page.reload();
+    await page.getByRole("heading", { name: "Mina uppgifter" }).waitFor();
+    await page.getByLabel("Språk").selectOption("en");
+    await page.getByRole("heading", { name: "My tasks" }).waitFor();
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.getByRole("button", { name: "Sign in" }).waitFor();
+  });
+
   it("keeps another group's caseworker out of the task and the case by the UI, the URL and the API", async () => {
     const caseRef = newCaseRef();
     await startCase(engine, KEY, caseRef);

@@ -50,6 +50,9 @@ export function createApp(deps: AppDeps): express.Express {
   app.get("/", (_req, res) => {
     res.type("html").send(tasklistShell());
   });
+  app.get("/favicon.ico", (_req, res) => {
+    res.status(204).end();
+  });
   app.use(loginRouter({ engine: client, store: deps.store, now, loginAttemptsPer15Min: deps.loginAttemptsPer15Min ?? 10 }));
 
   const auditPort = storeAuditPort(deps.store, client, now);
