@@ -1,5 +1,6 @@
 import { expect } from "chai";
 import { unwrap } from "../../lib/engine/client.js";
+import { DEFAULT_DEMO_PASSWORD } from "../../lib/engine/demo-users.js";
 import { useEngine, type TestEngine } from "../support/engine.js";
 import {
   deployIntakePathway,
@@ -57,6 +58,55 @@ describe("web core and tasklist API (sign-in, CSRF, access, audit)", () => {
     const me = await (await intake.fetch("/api/me")).json();
     expect(me).to.include({ id: "intake.korhonen", name: "Kaisa Korhonen" });
     expect(me.groups).to.deep.equal(["county-intake"]);
+  });
+
+  it("refuses a cross-site sign-in and marks the cookie Secure behind a TLS proxy it trusts", async () => {
+    const crossSite = await fetch(`${app.url}/api/login`, {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: "https://evil.example" },
+      body: JSON.stringify({ username: "intake.korhonen", password: DEFAULT_DEMO_PASSWORD }),
+    });
+    expect(crossSite.status).to.equal(403);
+    expect(crossSite.headers.getSetCookie()).to.have.length(0);
+    expect((await login(app, "intake.korhonen")).headers.getSetCookie()[0]).not.to.match(/Secure/i);
+
+    const proxied = await startApp(engine, { trustProxy: 1 });
+    try {
+      const behindTls = await fetch(`${proxied.url}/api/login`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-forwarded-proto": "https" },
+        body: JSON.stringify({ username: "intake.korhonen", password: DEFAULT_DEMO_PASSWORD }),
+      });
+      expect(behindTls.status).to.equal(200);
+      expect(behindTls.headers.getSetCookie()[0]).to.match(/;\s*Secure/i);
+    } finally {
+      await proxied.close();
+    }
+  });
+
+  it("filters the task list by pathway, due date and overdue, sorted by due date", async () => {
+    const late = newCaseRef();
+    const soon = newCaseRef();
+    const later = newCaseRef();
+    await startCase(engine, KEY, later, 20);
+    await startCase(engine, KEY, late, -3);
+    await startCase(engine, KEY, soon, 2);
+    type Row = { caseRef: string; due: string; overdue: boolean; pathway: string };
+    const list = async (query: string) =>
+      ((await (await intake.fetch(`/api/tasks?view=groups&pathway=${KEY}${query}`)).json()) as Row[]).filter((t) => [late, soon, later].includes(t.caseRef));
+
+    const all = await list("");
+    expect(all.map((t) => t.caseRef)).to.deep.equal([late, soon, later]);
+    expect(all.map((t) => t.overdue)).to.deep.equal([true, false, false]);
+    expect(all.every((t) => t.pathway === KEY)).to.equal(true);
+    expect((await list("&overdue=true")).map((t) => t.caseRef)).to.deep.equal([late]);
+    const inTenDays = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
+    expect((await list(`&dueBefore=${inTenDays}`)).map((t) => t.caseRef)).to.deep.equal([late, soon]);
+    const otherPathway = (await (await intake.fetch(`/api/tasks?view=groups&pathway=no_such_pathway`)).json()) as Row[];
+    expect(otherPathway).to.deep.equal([]);
+    const bad = await intake.fetch(`/api/tasks?dueBefore=tomorrow`);
+    expect(bad.status).to.equal(400);
+    expect(await bad.json()).to.include({ type: "InvalidRequestException" });
   });
 
   it("sends security headers with a Content Security Policy that forbids inline scripts", async () => {

@@ -25,8 +25,12 @@ export interface AppDeps {
   now?: () => Date;
   /** sign-in attempts allowed per address in 15 minutes (default 10) */
   loginAttemptsPer15Min?: number;
-  /** express's `trust proxy`: set behind a TLS-terminating proxy so cookies are Secure */
-  trustProxy?: boolean | number | string;
+  /**
+   * express's `trust proxy` behind a TLS-terminating proxy (so cookies are Secure and the rate
+   * limit keys on the client's address): the number of proxy hops or their addresses, never
+   * `true`, which would let anyone choose their own address and escape the sign-in limit.
+   */
+  trustProxy?: number | string;
   /** where the modeler reads forms from (the repository's forms/ by default) */
   formsDir?: string;
 }

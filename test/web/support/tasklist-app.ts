@@ -81,8 +81,8 @@ export function newCaseRef(): string {
 const engineDate = (d: Date) => d.toISOString().replace("Z", "+0000");
 const DAY = 86_400_000;
 
-/** Starts a case: its start limit in 5 days, its completion limit passed 2 days ago. */
-export async function startCase(engine: TestEngine, key: string, caseRef: string): Promise<string> {
+/** Starts a case: its start limit (the tasks' due date) in `startDueInDays`, its completion limit passed 2 days ago. */
+export async function startCase(engine: TestEngine, key: string, caseRef: string, startDueInDays = 5): Promise<string> {
   const now = Date.now();
   const started = unwrap(
     await engine.client.POST("/process-definition/key/{key}/start", {
@@ -93,7 +93,7 @@ export async function startCase(engine: TestEngine, key: string, caseRef: string
           caseRef: { value: caseRef, type: "String" },
           clientName: { value: "Testi Asiakas", type: "String" },
           contactDate: { value: engineDate(new Date(now - 10 * DAY)), type: "Date" },
-          assessmentStartDue: { value: engineDate(new Date(now + 5 * DAY)), type: "Date" },
+          assessmentStartDue: { value: engineDate(new Date(now + startDueInDays * DAY)), type: "Date" },
           assessmentCompletionDue: { value: engineDate(new Date(now - 2 * DAY)), type: "Date" },
         },
       },
@@ -113,12 +113,13 @@ export interface RunningApp {
   close(): Promise<void>;
 }
 
-export async function startApp(engine: TestEngine, options: Partial<Pick<AppDeps, "loginAttemptsPer15Min">> = {}): Promise<RunningApp> {
+export async function startApp(engine: TestEngine, options: Partial<Pick<AppDeps, "loginAttemptsPer15Min" | "trustProxy">> = {}): Promise<RunningApp> {
   const store = await openStore({ backend: "memory" });
   const app = createApp({
     engine: { connection: engine.connection, client: createEngineClient(engine.connection) },
     store,
     loginAttemptsPer15Min: options.loginAttemptsPer15Min ?? 1000,
+    ...(options.trustProxy !== undefined ? { trustProxy: options.trustProxy } : {}),
   });
   const server = app.listen(0, "127.0.0.1");
   await new Promise((resolve) => server.once("listening", resolve));

@@ -32,6 +32,12 @@ export function loginRouter(deps: LoginDeps): express.Router {
   });
 
   router.post("/api/login", limiter, express.json({ limit: "10kb" }), async (req, res) => {
+    // there is no session (and so no CSRF token) yet: a cross-site sign-in is refused by its Origin
+    const origin = req.get("origin");
+    if (origin && origin !== `${req.protocol}://${req.get("host")}`) {
+      res.status(403).json({ type: "CsrfException", message: "Sign in from Nivel's own page." });
+      return;
+    }
     const { username, password } = Credentials.parse(req.body);
     const verified = unwrap(await deps.engine.POST("/identity/verify", { body: { username, password } }));
     if (!verified.authenticated) {
