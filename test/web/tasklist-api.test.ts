@@ -109,6 +109,27 @@ describe("web core and tasklist API (sign-in, CSRF, access, audit)", () => {
     expect(await bad.json()).to.include({ type: "InvalidRequestException" });
   });
 
+  it("ends a session on sign-out and after eight idle hours, but not while it is in use", async () => {
+    let clock = new Date("2026-03-02T08:00:00Z");
+    const timed = await startApp(engine, { now: () => clock });
+    const hours = (n: number) => new Date(clock.getTime() + n * 3_600_000);
+    try {
+      const user = await signIn(timed, "rise.virtanen");
+      clock = hours(7);
+      expect((await user.fetch("/api/me")).status).to.equal(200);
+      clock = hours(7);
+      expect((await user.fetch("/api/me")).status, "renewed by the use 7 hours in").to.equal(200);
+      clock = hours(8.5);
+      expect((await user.fetch("/api/me")).status, "idle for 8.5 hours").to.equal(401);
+
+      const again = await signIn(timed, "rise.virtanen");
+      expect((await again.fetch("/api/logout", { method: "POST" })).status).to.equal(204);
+      expect((await again.fetch("/api/me")).status).to.equal(401);
+    } finally {
+      await timed.close();
+    }
+  });
+
   it("sends security headers with a Content Security Policy that forbids inline scripts", async () => {
     const response = await fetch(`${app.url}/`);
     const csp = response.headers.get("content-security-policy")!;

@@ -113,13 +113,14 @@ export interface RunningApp {
   close(): Promise<void>;
 }
 
-export async function startApp(engine: TestEngine, options: Partial<Pick<AppDeps, "loginAttemptsPer15Min" | "trustProxy">> = {}): Promise<RunningApp> {
+export async function startApp(engine: TestEngine, options: Partial<Pick<AppDeps, "loginAttemptsPer15Min" | "trustProxy" | "now">> = {}): Promise<RunningApp> {
   const store = await openStore({ backend: "memory" });
   const app = createApp({
     engine: { connection: engine.connection, client: createEngineClient(engine.connection) },
     store,
     loginAttemptsPer15Min: options.loginAttemptsPer15Min ?? 1000,
     ...(options.trustProxy !== undefined ? { trustProxy: options.trustProxy } : {}),
+    ...(options.now ? { now: options.now } : {}),
   });
   const server = app.listen(0, "127.0.0.1");
   await new Promise((resolve) => server.once("listening", resolve));
