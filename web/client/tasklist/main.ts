@@ -17,7 +17,7 @@ const t = (): Strings => LANGUAGES[language];
 /** A readable message for any failure; the server's own message when it sent one. */
 export function errorBox(error: unknown): HTMLElement {
   const text =
-    error instanceof ApiError ? (error.status === 403 ? `${t().notAllowed} (${error.message})` : error.message) : String(error);
+    error instanceof ApiError ? (error.status === 403 && error.type === "AuthorizationException" ? t().notAllowed : error.message) : String(error);
   return h("p", { class: "error", role: "alert" }, `${t().error}: ${text}`);
 }
 
