@@ -1,7 +1,8 @@
 /**
  * `npm start`: the whole system on one machine. Starts the engine (unless ENGINE_URL names one),
  * deploys processes/ and forms/ with duplicate filtering, creates the demo users on an empty
- * embedded engine, then runs the workers and the web app as child processes. Ctrl-C stops all.
+ * embedded engine, then runs the app (web + workers, scripts/app.ts) as a child process. Ctrl-C
+ * stops all.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { resolve } from "node:path";
@@ -90,8 +91,7 @@ async function main(): Promise<void> {
     }
   }
 
-  run("workers", "workers/main.ts", connection);
-  run("web app", "web/server/main.ts", connection);
+  run("app", "scripts/app.ts", connection);
   console.log(`Nivel: http://localhost:${env.PORT ?? 8080}`);
 }
 

@@ -1,25 +1,44 @@
-import { engineFromEnv } from "../../lib/config.js";
+/**
+ * The web app's process entry. `startWeb` is what the app process (scripts/app.ts) calls beside
+ * the workers; run this file directly for a web-only process, which needs the store on
+ * PostgreSQL (APP_DATABASE_URL) since an embedded store belongs to one process.
+ */
+import type { Server } from "node:http";
+import { pathToFileURL } from "node:url";
+import { engineFromEnv, type EngineConnection } from "../../lib/config.js";
 import { createEngineClient } from "../../lib/engine/client.js";
-import { openStore, storeOptionsFromEnv } from "../../lib/store/index.js";
+import { openStore, storeOptionsFromEnv, type Store } from "../../lib/store/index.js";
 import { bundleCockpit } from "../client/cockpit/bundle.js";
 import { bundleModeler } from "../client/modeler/bundle.js";
 import { bundleTasklist } from "../client/tasklist/bundle.js";
 import { createApp } from "./app.js";
 
-const connection = engineFromEnv();
-if (!connection) {
-  console.error("Set ENGINE_URL, ENGINE_ADMIN_USER and ENGINE_ADMIN_PASSWORD.");
-  process.exit(1);
+export async function startWeb(connection: EngineConnection, store: Store, env: NodeJS.ProcessEnv = process.env): Promise<Server> {
+  await Promise.all([bundleTasklist(), bundleCockpit(), bundleModeler()]);
+  const trustProxy = env.TRUST_PROXY;
+  const app = createApp({
+    engine: { connection, client: createEngineClient(connection) },
+    store,
+    ...(trustProxy ? { trustProxy: /^\d+$/.test(trustProxy) ? Number(trustProxy) : trustProxy } : {}),
+  });
+  const port = Number(env.PORT ?? 8080);
+  return new Promise((resolve) => {
+    const server = app.listen(port, () => {
+      console.log(`web: listening on port ${port}`);
+      resolve(server);
+    });
+  });
 }
-await Promise.all([bundleTasklist(), bundleCockpit(), bundleModeler()]);
-const store = await openStore(storeOptionsFromEnv());
-const app = createApp({
-  engine: { connection, client: createEngineClient(connection) },
-  store,
-  ...(process.env.TRUST_PROXY ? { trustProxy: /^\d+$/.test(process.env.TRUST_PROXY) ? Number(process.env.TRUST_PROXY) : process.env.TRUST_PROXY } : {}),
-});
-const port = Number(process.env.PORT ?? 8080);
-const server = app.listen(port, () => console.log(`web: listening on port ${port}`));
-const stop = () => server.close(() => void store.close().then(() => process.exit(0)));
-process.on("SIGTERM", stop);
-process.on("SIGINT", stop);
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  const connection = engineFromEnv();
+  if (!connection) {
+    console.error("Set ENGINE_URL, ENGINE_ADMIN_USER and ENGINE_ADMIN_PASSWORD.");
+    process.exit(1);
+  }
+  const store = await openStore(storeOptionsFromEnv());
+  const server = await startWeb(connection, store);
+  const stop = () => server.close(() => void store.close().then(() => process.exit(0)));
+  process.on("SIGTERM", stop);
+  process.on("SIGINT", stop);
+}
