@@ -14,7 +14,7 @@ ENV NODE_ENV=production \
     DATA_DIR=/app/data
 WORKDIR /app
 COPY --from=deps /app/node_modules ./node_modules
-COPY package.json package-lock.json tsconfig.json ./
+COPY package.json package-lock.json tsconfig.json .bpmnlintrc ./
 COPY bin ./bin
 COPY lib ./lib
 COPY processes ./processes
