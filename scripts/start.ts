@@ -72,15 +72,19 @@ async function main(): Promise<void> {
       maxHeap: env.ENGINE_MAX_HEAP ?? "1g",
     });
     connection = engine.connection;
+    if (!env.ENGINE_ADMIN_PASSWORD) console.log(`Engine admin: ${connection.user} (password in ${dataDir}/engine-admin.properties)`);
     console.log(`Engine ready in ${(engine.startupMs / 1000).toFixed(1)} s: ${connection.url} (web apps at ${connection.url.replace(/\/engine-rest$/, "")}/${kind}/)`);
   }
 
-  const deployment = await deployFiles(connection, deployableFiles([resolve("processes"), resolve("forms")]));
-  console.log(
-    deployment.newVersions.length
-      ? `Deployed new versions of: ${deployment.newVersions.join(", ")}`
-      : "Processes and forms unchanged since the last deployment.",
-  );
+  const files = deployableFiles([resolve("processes"), resolve("forms")]);
+  if (files.length) {
+    const deployment = await deployFiles(connection, files);
+    console.log(
+      deployment.newVersions.length
+        ? `Deployed new versions of: ${deployment.newVersions.join(", ")}`
+        : "Processes and forms unchanged since the last deployment.",
+    );
+  }
 
   // Demo users only on an embedded engine, or when asked for: never by surprise in production.
   if (!external || env.DEMO_USERS === "true") {
