@@ -1,14 +1,14 @@
-import { build, type Plugin } from "esbuild";
+import type { Plugin } from "esbuild";
 import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
+import { bundlePage, pageBundleDir } from "../shared/bundle-page.js";
 
 const require = createRequire(import.meta.url);
 const compileConfig = require("bpmnlint/lib/support/compile-config") as (config: unknown) => Promise<string>;
 
-const here = fileURLToPath(new URL(".", import.meta.url));
 const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
-export const MODELER_BUNDLE_DIR = fileURLToPath(new URL("../../public/build/modeler/", import.meta.url));
+export const MODELER_BUNDLE_DIR = pageBundleDir("modeler");
 export const LINT_CONFIG_MODULE = "nivel:bpmnlint-config";
 
 /**
@@ -33,15 +33,5 @@ function bpmnlintConfig(rcFile: string): Plugin {
 /** Bundles the modeler page script, its styles and the lint rules into web/public/build/modeler/. */
 export async function bundleModeler(rcFile = `${repoRoot}.bpmnlintrc`): Promise<void> {
   if (!existsSync(rcFile)) throw new Error(`The modeler lints with the rules of ${rcFile}, which is missing.`);
-  await build({
-    entryPoints: { main: `${here}main.ts` },
-    outdir: MODELER_BUNDLE_DIR,
-    bundle: true,
-    format: "esm",
-    minify: true,
-    sourcemap: true,
-    plugins: [bpmnlintConfig(rcFile)],
-    loader: { ".woff": "file", ".woff2": "file", ".ttf": "file", ".eot": "file", ".svg": "file" },
-    logLevel: "warning",
-  });
+  await bundlePage("modeler", [bpmnlintConfig(rcFile)]);
 }
