@@ -1,6 +1,6 @@
 import { expect } from "chai";
 import { deliverOnce } from "../../workers/notifications/deliver-once.js";
-import { RetryLater } from "../../workers/notifications/task-failure.js";
+import { RetryLater } from "../../workers/shared/task-failure.js";
 import { openStore, type Store } from "../../lib/store/index.js";
 
 describe("deliverOnce (claim before delivering)", () => {

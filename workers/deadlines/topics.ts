@@ -6,7 +6,7 @@
  */
 import { Variables, type Client, type SubscribeOptions, type Task, type TaskService } from "camunda-external-task-client-js";
 import type { EngineClient } from "../../lib/engine/client.js";
-import { BadInput, DEFAULT_RETRY_POLICY, failTask, readVariables, type RetryPolicy } from "../notifications/task-failure.js";
+import { BadInput, DEFAULT_RETRY_POLICY, failTask, readVariables, type RetryPolicy } from "../shared/task-failure.js";
 import { caseDeadlines, DeadlineFacts, DEADLINE_VARIABLES } from "./case-deadlines.js";
 import { EscalateVariables, type Escalation } from "./escalation.js";
 import { timerRescheduler } from "./reschedule-timers.js";

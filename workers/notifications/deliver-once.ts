@@ -1,5 +1,5 @@
 import type { NotificationStore } from "./notification-store.js";
-import { RetryLater } from "./task-failure.js";
+import { RetryLater } from "../shared/task-failure.js";
 
 /**
  * Delivers a notice at most once per dedupe key, and at least once unless the worker dies in

@@ -8,7 +8,7 @@ import { NotifyVariables } from "./notify-variables.js";
 import { parseRecipients, resolveRecipients } from "./recipients.js";
 import { render, type InboxFacts } from "./render.js";
 import type { Language } from "./templates/catalogue.js";
-import { DEFAULT_RETRY_POLICY, failTask, readVariables, type RetryPolicy } from "./task-failure.js";
+import { DEFAULT_RETRY_POLICY, failTask, readVariables, type RetryPolicy } from "../shared/task-failure.js";
 
 export const NOTIFY_TOPIC = "notify";
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { unwrap, type EngineClient } from "../../lib/engine/client.js";
 import { languageFor } from "./render.js";
-import { BadInput } from "./task-failure.js";
+import { BadInput } from "../shared/task-failure.js";
 import type { Language } from "./templates/catalogue.js";
 
 /** One entry of the `to` input: `group:<id>`, `user:<id>`, `referrer`, `personal-worker`, `network`. */

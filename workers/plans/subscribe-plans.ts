@@ -1,5 +1,5 @@
 import { Variables, type Client, type SubscribeOptions, type Task, type TaskService } from "camunda-external-task-client-js";
-import { BadInput, DEFAULT_RETRY_POLICY, failTask, readVariables, type RetryPolicy } from "../notifications/task-failure.js";
+import { BadInput, DEFAULT_RETRY_POLICY, failTask, readVariables, type RetryPolicy } from "../shared/task-failure.js";
 import type { PlanOwner } from "../../lib/store/index.js";
 import { PlanContent, type Plan } from "./plan-model.js";
 import type { PlanStore } from "./plan-store.js";
