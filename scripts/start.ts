@@ -80,8 +80,8 @@ async function main(): Promise<void> {
   if (files.length) {
     const deployment = await deployFiles(connection, files);
     console.log(
-      deployment.newVersions.length
-        ? `Deployed new versions of: ${deployment.newVersions.join(", ")}`
+      deployment.definitions.length
+        ? `Deployed new versions of: ${deployment.definitions.map((d) => `${d.key} v${d.version}`).join(", ")}`
         : "Processes and forms unchanged since the last deployment.",
     );
   }

@@ -19,6 +19,8 @@ export class EngineError extends Error {
     readonly type: string,
     message: string,
     readonly code?: number,
+    /** what the engine adds to some errors, e.g. a deployment's parse problems per resource */
+    readonly details?: unknown,
   ) {
     super(message);
     this.name = "EngineError";

@@ -7,8 +7,8 @@ const DEPLOYABLE = /\.(bpmn|dmn|form)$/;
 
 export interface DeployResult {
   id: string;
-  /** keys of the process definitions that got a new version; empty when nothing had changed */
-  newVersions: string[];
+  /** the process definitions that got a new version; empty when nothing had changed */
+  definitions: { id: string; key: string; version: number }[];
 }
 
 export function deployableFiles(dirs: string[]): string[] {
@@ -37,10 +37,11 @@ export async function deployResources(
   connection: EngineConnection,
   resources: { name: string; content: string | Uint8Array<ArrayBuffer> }[],
   name = "nivel",
+  source = "nivel",
 ): Promise<DeployResult> {
   const form = new FormData();
   form.set("deployment-name", name);
-  form.set("deployment-source", "nivel");
+  form.set("deployment-source", source);
   form.set("enable-duplicate-filtering", "true");
   form.set("deploy-changed-only", "true");
   for (const resource of resources) {
@@ -56,11 +57,12 @@ export async function deployResources(
     id?: string;
     type?: string;
     message?: string;
+    details?: unknown;
     deployedProcessDefinitions?: Record<string, unknown> | null;
   };
   if (!response.ok || !body.id) {
-    throw new EngineError(response.status, body.type ?? "DeploymentError", body.message ?? "Deployment failed");
+    throw new EngineError(response.status, body.type ?? "DeploymentError", body.message ?? "Deployment failed", undefined, body.details);
   }
-  const definitions = Object.values(body.deployedProcessDefinitions ?? {}) as { key: string }[];
-  return { id: body.id, newVersions: definitions.map((d) => d.key) };
+  const definitions = Object.values(body.deployedProcessDefinitions ?? {}) as { id: string; key: string; version: number }[];
+  return { id: body.id, definitions: definitions.map(({ id, key, version }) => ({ id, key, version })) };
 }

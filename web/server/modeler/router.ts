@@ -1,13 +1,14 @@
 import express from "express";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
-import { unwrap } from "../../../lib/engine/client.js";
+import { EngineError, unwrap } from "../../../lib/engine/client.js";
+import { deployResources } from "../../../lib/engine/deploy.js";
 import { apiErrors } from "../api-errors.js";
 import { sendPage } from "../cockpit/page-shell.js";
 import { requireGroup } from "../auth/require-group.js";
 import { currentUser } from "../auth/user.js";
 import type { ModelerDeps } from "./deps.js";
-import { deployWithDetails } from "./engine-deploy.js";
+import { ParseDetails } from "./parse-details.js";
 import { formRefs } from "./form-refs.js";
 import { FormFile, formsFor, readForms } from "./forms.js";
 
@@ -57,11 +58,17 @@ export function modelerRouter(deps: ModelerDeps): express.Router {
       res.status(400).json({ type: "InvalidRequestException", message: `The diagram names forms that do not exist: ${missing.join(", ")}` });
       return;
     }
-    const outcome = await deployWithDetails(deps.engine.connection, [{ name: diagram.name, content: diagram.xml }, ...forms]);
-    if (!outcome.ok) {
-      res.status(outcome.status).json({ type: outcome.type, message: outcome.message, details: outcome.details });
+    let deployed;
+    try {
+      deployed = await deployResources(deps.engine.connection, [{ name: diagram.name, content: diagram.xml }, ...forms], "nivel", "nivel-modeler");
+    } catch (error) {
+      if (!(error instanceof EngineError)) throw error;
+      // the parse problems, which the modeler draws on the elements they concern
+      const details = ParseDetails.safeParse(error.details);
+      res.status(error.status).json({ type: error.type, message: error.message, ...(details.success ? { details: details.data } : {}) });
       return;
     }
+    const outcome = { ok: true, deploymentId: deployed.id, definitions: deployed.definitions };
     await deps.audit.record({
       actor: currentUser(res).id,
       action: "modeler.deploy",
