@@ -1,0 +1,148 @@
+/**
+ * Checks a task form submission `{key: value}` against its Camunda Form and turns it into typed
+ * Camunda variables, so a submission that the form would refuse never reaches the engine.
+ */
+import { z } from "zod";
+import { valueFields, type FormDefinition, type FormField } from "./form-definition.js";
+
+export const camundaVariable = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("String"), value: z.string() }),
+  z.object({ type: z.literal("Boolean"), value: z.boolean() }),
+  z.object({ type: z.literal("Integer"), value: z.number().int() }),
+  z.object({ type: z.literal("Double"), value: z.number() }),
+  z.object({ type: z.literal("Date"), value: z.string() }),
+  z.object({ type: z.literal("Json"), value: z.string() }),
+]);
+export type CamundaVariable = z.infer<typeof camundaVariable>;
+
+export type SubmissionResult =
+  | { ok: true; variables: Record<string, CamundaVariable> }
+  | { ok: false; errors: Record<string, string> };
+
+const REQUIRED = "Pakollinen tieto / Required";
+
+/** Camunda's REST date format, which its Date variables require (`yyyy-MM-dd'T'HH:mm:ss.SSSZ`). */
+export function camundaDate(date: Date): string {
+  return date.toISOString().replace("Z", "+0000");
+}
+
+const isoDate = /^\d{4}-\d{2}-\d{2}$/;
+const isoDateTime = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:?\d{2})?$/;
+
+function dateSchema(field: Extract<FormField, { type: "datetime" }>) {
+  const shape = field.subtype === "date" ? isoDate : isoDateTime;
+  const hint = field.subtype === "date" ? "VVVV-KK-PP / YYYY-MM-DD" : "VVVV-KK-PPTHH:MM / YYYY-MM-DDTHH:MM";
+  return z
+    .string({ message: `Päivämäärä muodossa ${hint} / Date as ${hint}` })
+    .regex(shape, `Päivämäärä muodossa ${hint} / Date as ${hint}`)
+    .transform((s, ctx) => {
+      const date = new Date(field.subtype === "date" ? `${s}T00:00:00Z` : s);
+      if (Number.isNaN(date.getTime()) || (field.subtype === "date" && date.toISOString().slice(0, 10) !== s)) {
+        ctx.addIssue({ code: "custom", message: "Päivämäärää ei ole / No such date" });
+        return z.NEVER;
+      }
+      return { type: "Date" as const, value: camundaDate(date) };
+    });
+}
+
+function textSchema(field: FormField) {
+  const v = field.validate ?? {};
+  let s = z.string({ message: "Tekstiä / Text expected" });
+  if (v.minLength !== undefined) s = s.min(v.minLength, `Vähintään ${v.minLength} merkkiä / At least ${v.minLength} characters`);
+  if (v.maxLength !== undefined) s = s.max(v.maxLength, `Enintään ${v.maxLength} merkkiä / At most ${v.maxLength} characters`);
+  if (v.pattern !== undefined) s = s.regex(new RegExp(`^(?:${v.pattern})$`), "Väärä muoto / Wrong format");
+  return s.transform((value) => ({ type: "String" as const, value }));
+}
+
+function numberSchema(field: Extract<FormField, { type: "number" }>) {
+  const v = field.validate ?? {};
+  let n = z.number({ message: "Numero / Number expected" });
+  if (v.min !== undefined) n = n.min(v.min, `Vähintään ${v.min} / At least ${v.min}`);
+  if (v.max !== undefined) n = n.max(v.max, `Enintään ${v.max} / At most ${v.max}`);
+  if (!field.decimalDigits) n = n.int("Kokonaisluku / Whole number expected");
+  return n.transform((value) =>
+    field.decimalDigits ? { type: "Double" as const, value } : { type: "Integer" as const, value });
+}
+
+function choiceSchema(field: Extract<FormField, { type: "radio" | "select" }>) {
+  const allowed = field.values.map((o) => o.value);
+  const message = `Valitse jokin: ${field.values.map((o) => o.label).join(", ")} / Choose one of the options`;
+  return z.custom<string | boolean | number>((x) => allowed.includes(x as never), message).transform((value) => {
+    if (typeof value === "boolean") return { type: "Boolean" as const, value };
+    if (typeof value === "number") return { type: "Integer" as const, value };
+    return { type: "String" as const, value };
+  });
+}
+
+function multiSchema(field: Extract<FormField, { type: "checklist" | "taglist" }>) {
+  const allowed = field.values.map((o) => o.value);
+  let list = z.array(z.custom((x) => allowed.includes(x as never)), {
+    message: "Valitse annetuista vaihtoehdoista / Choose from the options",
+  });
+  if (field.validate?.required) list = list.min(1, REQUIRED);
+  return list.transform((value) => ({ type: "Json" as const, value: JSON.stringify([...new Set(value)]) }));
+}
+
+function checkboxSchema(field: FormField) {
+  const b = z.boolean({ message: "Kyllä tai ei / true or false" });
+  return (field.validate?.required ? b.refine((x) => x, REQUIRED) : b).transform((value) => ({ type: "Boolean" as const, value }));
+}
+
+function fieldSchema(field: FormField): z.ZodType<CamundaVariable, unknown> {
+  switch (field.type) {
+    case "textfield":
+    case "textarea":
+      return textSchema(field);
+    case "number":
+      return numberSchema(field);
+    case "checkbox":
+      return checkboxSchema(field);
+    case "radio":
+    case "select":
+      return choiceSchema(field);
+    case "checklist":
+    case "taglist":
+      return multiSchema(field);
+    case "datetime":
+      return dateSchema(field);
+  }
+}
+
+const isEmpty = (x: unknown) => x === undefined || x === null || x === "";
+
+/** The zod schema of a form's submissions; it yields the Camunda variables to complete the task with. */
+export function submissionSchema(form: FormDefinition) {
+  const fields = valueFields(form);
+  return z
+    .record(z.string(), z.unknown())
+    .superRefine((input, ctx) => {
+      for (const key of Object.keys(input)) {
+        if (!fields.some((f) => f.key === key)) ctx.addIssue({ code: "custom", path: [key], message: "Lomakkeessa ei ole tätä kenttää / Not a field of this form" });
+      }
+    })
+    .transform((input, ctx) => {
+      const variables: Record<string, CamundaVariable> = {};
+      for (const field of fields) {
+        const raw = input[field.key];
+        if (isEmpty(raw)) {
+          if (field.validate?.required) ctx.addIssue({ code: "custom", path: [field.key], message: REQUIRED });
+          continue;
+        }
+        const result = fieldSchema(field).safeParse(raw);
+        if (result.success) variables[field.key] = result.data;
+        else ctx.addIssue({ code: "custom", path: [field.key], message: result.error.issues[0]?.message ?? REQUIRED });
+      }
+      return variables;
+    });
+}
+
+export function validateSubmission(form: FormDefinition, submission: unknown): SubmissionResult {
+  const result = submissionSchema(form).safeParse(submission);
+  if (result.success) return { ok: true, variables: result.data };
+  const errors: Record<string, string> = {};
+  for (const issue of result.error.issues) {
+    const key = String(issue.path[0] ?? "");
+    errors[key] ??= issue.message;
+  }
+  return { ok: false, errors };
+}

@@ -1,0 +1,118 @@
+import { readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { expect } from "chai";
+import { parseForm, valueFields, type FormField } from "../../lib/forms/form-definition.js";
+import { validateSubmission } from "../../lib/forms/submission.js";
+
+const formFiles = readdirSync("forms").filter((f) => f.endsWith(".form"));
+const load = (file: string) => parseForm(JSON.parse(readFileSync(join("forms", file), "utf8")));
+
+/** A value each field accepts, built from the form itself so every form is covered. */
+function acceptable(field: FormField): unknown {
+  switch (field.type) {
+    case "textfield":
+    case "textarea":
+      return "x".repeat(Math.max(field.validate?.minLength ?? 1, 12));
+    case "number":
+      return field.validate?.min ?? 1;
+    case "checkbox":
+      return true;
+    case "radio":
+    case "select":
+      return field.values[0]!.value;
+    case "checklist":
+    case "taglist":
+      return [field.values[0]!.value];
+    case "datetime":
+      return field.subtype === "date" ? "2026-12-01" : "2026-12-01T10:30:00+02:00";
+  }
+}
+
+const expectedType: Record<FormField["type"], string[]> = {
+  textfield: ["String"], textarea: ["String"], number: ["Integer", "Double"], checkbox: ["Boolean"],
+  radio: ["String", "Boolean", "Integer"], select: ["String", "Boolean", "Integer"],
+  checklist: ["Json"], taglist: ["Json"], datetime: ["Date"],
+};
+
+describe("form submissions (lib/forms)", () => {
+  it("there are forms to check", () => expect(formFiles.length).to.be.greaterThan(0));
+
+  for (const file of formFiles) {
+    describe(file, () => {
+      const form = load(file);
+      const fields = valueFields(form);
+      const full = Object.fromEntries(fields.map((f) => [f.key, acceptable(f)]));
+
+      it("accepts a complete submission and types every variable", () => {
+        const result = validateSubmission(form, full);
+        expect(result.ok, JSON.stringify(result)).to.equal(true);
+        if (!result.ok) return;
+        for (const field of fields) expect(expectedType[field.type]).to.include(result.variables[field.key]!.type);
+      });
+
+      for (const field of fields.filter((f) => f.validate?.required)) {
+        it(`refuses a submission without the required ${field.key}`, () => {
+          const { [field.key]: _left, ...rest } = full;
+          const result = validateSubmission(form, rest);
+          expect(result).to.deep.equal({ ok: false, errors: { [field.key]: "Pakollinen tieto / Required" } });
+        });
+      }
+
+      for (const field of fields.filter((f) => f.type === "radio" || f.type === "select" || f.type === "checklist")) {
+        it(`refuses a value of ${field.key} that is not one of its options`, () => {
+          const bad = field.type === "checklist" ? ["not-an-option"] : "not-an-option";
+          const result = validateSubmission(form, { ...full, [field.key]: bad });
+          expect(result.ok).to.equal(false);
+          if (!result.ok) expect(Object.keys(result.errors)).to.deep.equal([field.key]);
+        });
+      }
+
+      it("refuses a key the form does not have", () => {
+        const result = validateSubmission(form, { ...full, personalIdentityCode: "010101-123A" });
+        expect(result).to.deep.equal({ ok: false, errors: { personalIdentityCode: "Lomakkeessa ei ole tätä kenttää / Not a field of this form" } });
+      });
+    });
+  }
+
+  describe("field rules", () => {
+    const register = load("ja-register.form");
+    const meeting = load("ja-meeting.form");
+    const conclusion = load("ja-conclusion.form");
+
+    it("turns a date field into a Camunda Date at midnight UTC", () => {
+      const result = validateSubmission(register, { contactDate: "2026-11-23", urgent: false });
+      expect(result).to.deep.equal({ ok: true, variables: {
+        contactDate: { type: "Date", value: "2026-11-23T00:00:00.000+0000" },
+        urgent: { type: "Boolean", value: false },
+      } });
+    });
+
+    it("refuses a date that does not exist and one in another format", () => {
+      expect(validateSubmission(register, { contactDate: "2026-02-30" })).to.deep.equal({ ok: false, errors: { contactDate: "Päivämäärää ei ole / No such date" } });
+      const result = validateSubmission(register, { contactDate: "23.11.2026" });
+      expect(result.ok).to.equal(false);
+      if (!result.ok) expect(result.errors.contactDate).to.match(/^Päivämäärä muodossa VVVV-KK-PP/);
+    });
+
+    it("keeps the time and offset of a date-time field", () => {
+      const result = validateSubmission(meeting, { meetingStart: "2026-12-01T10:30+02:00", meetingEnd: "2026-12-01T12:00+02:00", meetingPlace: "Vankila", meetingSummary: "Sovittiin asunnosta", moreMeetings: false });
+      expect(result.ok).to.equal(true);
+      if (result.ok) expect(result.variables.meetingStart).to.deep.equal({ type: "Date", value: "2026-12-01T08:30:00.000+0000" });
+    });
+
+    it("enforces text lengths with a readable message", () => {
+      const result = validateSubmission(meeting, { meetingStart: "2026-12-01T10:30", meetingEnd: "2026-12-01T12:00", meetingPlace: "V", meetingSummary: "ok", moreMeetings: true });
+      expect(result).to.deep.equal({ ok: false, errors: { meetingPlace: "Vähintään 2 merkkiä / At least 2 characters" } });
+    });
+
+    it("stores a checklist as a Json array without repeats", () => {
+      const result = validateSubmission(conclusion, { needsMultiAgencyWork: true, services: ["housing", "income", "housing"], conclusionSummary: "Asunto ja toimeentulo" });
+      expect(result.ok).to.equal(true);
+      if (result.ok) expect(result.variables.services).to.deep.equal({ type: "Json", value: '["housing","income"]' });
+    });
+
+    it("refuses a form whose field has no options to choose from", () => {
+      expect(() => parseForm({ id: "x", type: "default", executionPlatform: "Camunda Platform", executionPlatformVersion: "7.24.0", components: [{ id: "a", type: "radio", key: "a", values: [] }] })).to.throw();
+    });
+  });
+});
