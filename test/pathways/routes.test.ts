@@ -1,0 +1,92 @@
+import { readFileSync } from "node:fs";
+import { expect } from "chai";
+import { Variables, type Client } from "camunda-external-task-client-js";
+import { basicAuthHeader } from "../../lib/config.js";
+import { deployFiles, deployableFiles } from "../../lib/engine/deploy.js";
+import { createWorkerClient } from "../../lib/engine/worker-client.js";
+import { parseForm } from "../../lib/forms/form-definition.js";
+import { validateSubmission } from "../../lib/forms/submission.js";
+import { useEngine, type TestEngine } from "../support/engine.js";
+import { until } from "../support/until.js";
+
+describe("pathway routes on the engine", function () {
+  this.timeout(180_000);
+  let engine: TestEngine;
+  let client: Client | undefined;
+  const stamp = Date.now().toString(36);
+  let run = 0;
+
+  async function rest<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const response = await fetch(`${engine.connection.url}${path}`, {
+      method,
+      headers: { Authorization: basicAuthHeader(engine.connection), "Content-Type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+
+  before(async () => {
+    engine = await useEngine();
+    const result = await deployFiles(engine.connection, deployableFiles(["processes", "forms"]), "nivel-pathways");
+    expect(result.id).to.be.a("string");
+  });
+  afterEach(() => {
+    client?.stop();
+    client = undefined;
+  });
+
+  /** Completes the instance's one open task after checking the data against the task's own form. */
+  async function completeTask(instanceId: string, taskKey: string, submission: Record<string, unknown>) {
+    const tasks = await until(async () => {
+      const found = await rest<{ id: string }[]>("GET", `/task?processInstanceId=${instanceId}&taskDefinitionKey=${taskKey}`);
+      return found.length === 1 ? found : undefined;
+    });
+    const form = await rest<{ camundaFormRef?: { key: string } | null; operatonFormRef?: { key: string } | null }>("GET", `/task/${tasks[0]!.id}/form`);
+    // Operaton names the same field after itself
+    const formId = (form.camundaFormRef ?? form.operatonFormRef)?.key;
+    expect(formId, "the task names its form").to.be.a("string");
+    const result = validateSubmission(parseForm(JSON.parse(readFileSync(`forms/${formId}.form`, "utf8"))), submission);
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    await rest("POST", `/task/${tasks[0]!.id}/complete`, { variables: result.variables });
+  }
+
+  function serveWorkers(deadlines: Record<string, string>) {
+    client = createWorkerClient(engine.connection, { workerId: `routes-${stamp}` });
+    client.subscribe("deadline-compute", async ({ task, taskService }) => {
+      const vars = new Variables();
+      for (const [name, iso] of Object.entries(deadlines)) vars.setTyped(name, { type: "Date", value: iso.replace("Z", "+0000"), valueInfo: {} });
+      await taskService.complete(task, vars);
+    });
+    for (const topic of ["notify", "consent-record", "deadline-escalate"]) {
+      client.subscribe(topic, async ({ task, taskService }) => taskService.complete(task));
+    }
+  }
+
+  async function visited(instanceId: string): Promise<string[]> {
+    const list = await rest<{ activityId: string }[]>("GET", `/history/activity-instance?processInstanceId=${instanceId}&sortBy=startTime&sortOrder=asc`);
+    return list.map((a) => a.activityId);
+  }
+
+  it("deploys both pathways", async () => {
+    const defs = await rest<{ key: string }[]>("GET", "/process-definition?latestVersion=true&keyIn=joint-assessment,release-preparation");
+    expect(defs.map((d) => d.key).sort()).to.deep.equal(["joint-assessment", "release-preparation"]);
+  });
+
+  it("joint assessment: the client declines consent, the referrer is told and the case ends 'Ei suostumusta'", async () => {
+    run += 1;
+    serveWorkers({ assessmentStartDue: "2026-12-02T00:00:00.000Z", assessmentCompletionDue: "2027-02-23T00:00:00.000Z", assessmentStartWarning: "2026-11-30T00:00:00.000Z", assessmentCompletionWarning: "2027-02-09T00:00:00.000Z" });
+    const caseRef = `NIV-2026-${stamp}-${run}`;
+    const started = await rest<{ id: string }>("POST", "/process-definition/key/joint-assessment/start", {
+      businessKey: caseRef,
+      variables: { caseRef: { value: caseRef, type: "String" }, referrerUserId: { value: "rise.virtanen", type: "String" } },
+    });
+    await completeTask(started.id, "kirjaa-ilmoitus", { contactDate: "2026-11-23", urgent: false });
+    await completeTask(started.id, "kirjaa-suostumus", { consentGiven: false });
+    await until(async () => ((await rest<{ state: string }>("GET", `/history/process-instance/${started.id}`)).state === "COMPLETED" ? true : undefined));
+    const route = await visited(started.id);
+    expect(route).to.include.members(["laske-maaraajat", "tallenna-suostumus", "ilmoita-ei-suostumusta", "ei-suostumusta-sp", "ei-suostumusta"]);
+    expect(route).to.not.include("kutsu-verkosto");
+  });
+});
