@@ -59,6 +59,10 @@ describe("pathway routes on the engine", function () {
       for (const [name, iso] of Object.entries(deadlines)) vars.setTyped(name, { type: "Date", value: iso.replace("Z", "+0000"), valueInfo: {} });
       await taskService.complete(task, vars);
     });
+    client.subscribe("plan-sync", async ({ task, taskService }) => {
+      const vars = new Variables().setAll({ planSyncStatus: "synced", planConflictCount: 0 });
+      await taskService.complete(task, vars);
+    });
     for (const topic of ["notify", "consent-record", "deadline-escalate"]) {
       client.subscribe(topic, async ({ task, taskService }) => taskService.complete(task));
     }
@@ -88,5 +92,48 @@ describe("pathway routes on the engine", function () {
     const route = await visited(started.id);
     expect(route).to.include.members(["laske-maaraajat", "tallenna-suostumus", "ilmoita-ei-suostumusta", "ei-suostumusta-sp", "ei-suostumusta"]);
     expect(route).to.not.include("kutsu-verkosto");
+  });
+
+  it("joint assessment: consent, two meetings, a start warning that does not stop the work, conclusion and joint plan", async () => {
+    run += 1;
+    const due = { assessmentStartDue: "2026-12-02T00:00:00.000Z", assessmentCompletionDue: "2027-02-23T00:00:00.000Z", assessmentStartWarning: "2026-11-30T00:00:00.000Z", assessmentCompletionWarning: "2027-02-09T00:00:00.000Z" };
+    serveWorkers(due);
+    const caseRef = `NIV-2026-${stamp}-${run}`;
+    const started = await rest<{ id: string }>("POST", "/process-definition/key/joint-assessment/start", {
+      businessKey: caseRef,
+      variables: { caseRef: { value: caseRef, type: "String" }, referrerUserId: { value: "rise.virtanen", type: "String" } },
+    });
+    await completeTask(started.id, "kirjaa-ilmoitus", { contactDate: "2026-11-23" });
+    await completeTask(started.id, "kirjaa-suostumus", { consentGiven: true, consentItems: ["goals", "services"] });
+
+    const jobs = await until(async () => {
+      const found = await rest<{ id: string; dueDate: string; jobDefinitionId: string }[]>("GET", `/job?processInstanceId=${started.id}&timers=true`);
+      return found.length === 4 ? found : undefined;
+    });
+    const defs = await rest<{ id: string; activityId: string }[]>("GET", `/job-definition?processDefinitionKey=joint-assessment`);
+    const byActivity = Object.fromEntries(jobs.map((j) => [defs.find((d) => d.id === j.jobDefinitionId)!.activityId, new Date(j.dueDate).toISOString()]));
+    expect(byActivity).to.deep.equal({
+      "aloitus-varoitus": due.assessmentStartWarning,
+      "aloitus-ylitetty": due.assessmentStartDue,
+      "valmistuminen-varoitus": due.assessmentCompletionWarning,
+      "valmistuminen-ylitetty": due.assessmentCompletionDue,
+    });
+    const warning = jobs.find((j) => defs.find((d) => d.id === j.jobDefinitionId)!.activityId === "aloitus-varoitus")!;
+    await rest("POST", `/job/${warning.id}/execute`);
+    await until(async () => ((await visited(started.id)).includes("aloitus-varoitus-loppu") ? true : undefined));
+
+    const meeting = { meetingStart: "2026-12-01T10:00+02:00", meetingEnd: "2026-12-01T11:30+02:00", meetingPlace: "Hämeenlinnan vankila", meetingSummary: "Kartoitettiin asuminen" };
+    await completeTask(started.id, "kirjaa-tapaaminen", { ...meeting, moreMeetings: true });
+    await completeTask(started.id, "kirjaa-tapaaminen", { ...meeting, moreMeetings: false });
+    await completeTask(started.id, "johtopaatos", { needsMultiAgencyWork: true, services: ["housing", "income"], conclusionSummary: "Monialainen työ tarpeen" });
+    await completeTask(started.id, "tarkista-suunnitelma", { planReviewDate: "2027-03-01", planReviewed: true });
+    await until(async () => ((await rest<{ state: string }>("GET", `/history/process-instance/${started.id}`)).state === "COMPLETED" ? true : undefined));
+
+    const route = await visited(started.id);
+    expect(route.filter((a) => a === "kirjaa-tapaaminen")).to.have.length(2);
+    expect(route).to.include.members(["aloitus-varoitus-eskaloi", "aloitus-varoitus-ilmoita", "kutsu-verkosto", "ilmoita-tulos", "yhteensovita-suunnitelmat", "arviointi-paattyi"]);
+    expect(route).to.not.include("ei-suostumusta");
+    const vars = await rest<{ value: unknown }[]>("GET", `/history/variable-instance?processInstanceId=${started.id}&variableName=planSyncStatus`);
+    expect(vars.map((v) => v.value)).to.deep.equal(["synced"]);
   });
 });
