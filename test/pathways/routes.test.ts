@@ -136,4 +136,22 @@ describe("pathway routes on the engine", function () {
     const vars = await rest<{ value: unknown }[]>("GET", `/history/variable-instance?processInstanceId=${started.id}&variableName=planSyncStatus`);
     expect(vars.map((v) => v.value)).to.deep.equal(["synced"]);
   });
+
+  it("joint assessment: consent withdrawn during the assessment stops it and tells the referrer", async () => {
+    run += 1;
+    serveWorkers({ assessmentStartDue: "2026-12-02T00:00:00.000Z", assessmentCompletionDue: "2027-02-23T00:00:00.000Z", assessmentStartWarning: "2026-11-30T00:00:00.000Z", assessmentCompletionWarning: "2027-02-09T00:00:00.000Z" });
+    const caseRef = `NIV-2026-${stamp}-${run}`;
+    const started = await rest<{ id: string }>("POST", "/process-definition/key/joint-assessment/start", {
+      businessKey: caseRef,
+      variables: { caseRef: { value: caseRef, type: "String" } },
+    });
+    await completeTask(started.id, "kirjaa-ilmoitus", { contactDate: "2026-11-23" });
+    await completeTask(started.id, "kirjaa-suostumus", { consentGiven: true, consentItems: ["goals"] });
+    await until(async () => ((await rest<unknown[]>("GET", `/task?processInstanceId=${started.id}&taskDefinitionKey=kirjaa-tapaaminen`)).length === 1 ? true : undefined));
+    await rest("POST", "/message", { messageName: "ConsentWithdrawn", businessKey: caseRef });
+    await until(async () => ((await rest<{ state: string }>("GET", `/history/process-instance/${started.id}`)).state === "COMPLETED" ? true : undefined));
+    const route = await visited(started.id);
+    expect(route).to.include.members(["suostumus-peruttu", "ilmoita-peruutus", "suostumus-peruttu-loppu"]);
+    expect(route).to.not.include("johtopaatos");
+  });
 });
