@@ -118,6 +118,8 @@ describe("pathway routes on the engine", function () {
       "valmistuminen-varoitus": due.assessmentCompletionWarning,
       "valmistuminen-ylitetty": due.assessmentCompletionDue,
     });
+    // the invitation's external task must be done first, or the timer and the worker race on the same execution
+    await until(async () => ((await rest<unknown[]>("GET", `/task?processInstanceId=${started.id}&taskDefinitionKey=kirjaa-tapaaminen`)).length === 1 ? true : undefined));
     const warning = jobs.find((j) => defs.find((d) => d.id === j.jobDefinitionId)!.activityId === "aloitus-varoitus")!;
     await rest("POST", `/job/${warning.id}/execute`);
     await until(async () => ((await visited(started.id)).includes("aloitus-varoitus-loppu") ? true : undefined));
@@ -153,5 +155,25 @@ describe("pathway routes on the engine", function () {
     const route = await visited(started.id);
     expect(route).to.include.members(["suostumus-peruttu", "ilmoita-peruutus", "suostumus-peruttu-loppu"]);
     expect(route).to.not.include("johtopaatos");
+  });
+
+  it("release preparation: the joint assessment runs as a called case under the same case reference; no consent ends phase B", async () => {
+    run += 1;
+    serveWorkers({ assessmentStartDue: "2026-12-02T00:00:00.000Z", assessmentCompletionDue: "2027-01-15T00:00:00.000Z", assessmentStartWarning: "2026-11-30T00:00:00.000Z", assessmentCompletionWarning: "2027-01-01T00:00:00.000Z" });
+    const caseRef = `NIV-2026-${stamp}-${run}`;
+    const started = await rest<{ id: string }>("POST", "/process-definition/key/release-preparation/start", {
+      businessKey: caseRef,
+      variables: { caseRef: { value: caseRef, type: "String" }, referrerUserId: { value: "rise.virtanen", type: "String" } },
+    });
+    await completeTask(started.id, "ota-yhteytta", { releaseDate: "2027-01-15", needDescription: "Asunto puuttuu" });
+    await completeTask(started.id, "kirjaa-yhteydenotto", { contactDate: "2026-11-23" });
+    const child = await until(async () => (await rest<{ id: string; businessKey: string }[]>("GET", `/process-instance?superProcessInstance=${started.id}`))[0]);
+    expect(child.businessKey).to.equal(caseRef);
+    await completeTask(child.id, "kirjaa-ilmoitus", { contactDate: "2026-11-23", releaseDate: "2027-01-15" });
+    await completeTask(child.id, "kirjaa-suostumus", { consentGiven: false });
+    await until(async () => ((await rest<{ state: string }>("GET", `/history/process-instance/${started.id}`)).state === "COMPLETED" ? true : undefined));
+    const route = await visited(started.id);
+    expect(route).to.include.members(["yhteinen-arviointi", "monialainen-tarve", "ei-monialaista-tyota"]);
+    expect(route).to.not.include("nimea-omatyontekija");
   });
 });
