@@ -38,6 +38,9 @@ describe("pathway routes on the engine", function () {
   });
 
   /** Completes the instance's one open task after checking the data against the task's own form. */
+  /** the first meeting, agreed before the invitation goes out */
+  const firstMeeting = { meetingStart: "2026-11-26T10:00", meetingEnd: "2026-11-26T11:30", meetingPlace: "Vankila, neuvotteluhuone" };
+
   async function completeTask(instanceId: string, taskKey: string, submission: Record<string, unknown>) {
     const tasks = await until(async () => {
       const found = await rest<{ id: string }[]>("GET", `/task?processInstanceId=${instanceId}&taskDefinitionKey=${taskKey}`);
@@ -105,6 +108,7 @@ describe("pathway routes on the engine", function () {
     });
     await completeTask(started.id, "kirjaa-ilmoitus", { contactDate: "2026-11-23" });
     await completeTask(started.id, "kirjaa-suostumus", { consentGiven: true, consentItems: ["goals", "services"] });
+    await completeTask(started.id, "sovi-tapaaminen", firstMeeting);
 
     const jobs = await until(async () => {
       const found = await rest<{ id: string; dueDate: string; jobDefinitionId: string }[]>("GET", `/job?processInstanceId=${started.id}&timers=true`);
@@ -149,6 +153,7 @@ describe("pathway routes on the engine", function () {
     });
     await completeTask(started.id, "kirjaa-ilmoitus", { contactDate: "2026-11-23" });
     await completeTask(started.id, "kirjaa-suostumus", { consentGiven: true, consentItems: ["goals"] });
+    await completeTask(started.id, "sovi-tapaaminen", firstMeeting);
     await until(async () => ((await rest<unknown[]>("GET", `/task?processInstanceId=${started.id}&taskDefinitionKey=kirjaa-tapaaminen`)).length === 1 ? true : undefined));
     await rest("POST", "/message", { messageName: "ConsentWithdrawn", businessKey: caseRef });
     await until(async () => ((await rest<{ state: string }>("GET", `/history/process-instance/${started.id}`)).state === "COMPLETED" ? true : undefined));
