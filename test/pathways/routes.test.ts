@@ -77,7 +77,7 @@ describe("pathway routes on the engine", function () {
   }
 
   it("deploys both pathways", async () => {
-    const defs = await rest<{ key: string }[]>("GET", "/process-definition?latestVersion=true&keyIn=joint-assessment,release-preparation");
+    const defs = await rest<{ key: string }[]>("GET", "/process-definition?latestVersion=true&keysIn=joint-assessment,release-preparation");
     expect(defs.map((d) => d.key).sort()).to.deep.equal(["joint-assessment", "release-preparation"]);
   });
 
