@@ -9,16 +9,15 @@ import { engineDate } from "../../web/server/cockpit/engine-date.js";
 import { useEngine, type TestEngine } from "../support/engine.js";
 import { until } from "../support/until.js";
 import { drawnReviewThenWork, launchBrowser, newCaseRef, pageAs, startHarness, type Harness } from "./cockpit-harness.test.js";
+import { executableProcess } from "../support/models.js";
 
 const ADMIN = "ops.heikkinen";
 
 /** A user task with a non-interrupting ReleaseDateChanged boundary event, as the pathways have. */
 function reviewWithReleaseDateMessage(key: string): string {
-  return `<?xml version="1.0" encoding="UTF-8"?>
-<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
-  xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="defs_${key}" targetNamespace="https://nivel.fi/test">
-  <bpmn:message id="releaseDateChanged" name="ReleaseDateChanged" />
-  <bpmn:process id="${key}" isExecutable="true" camunda:historyTimeToLive="P1D">
+  return executableProcess(
+    key,
+    `
     <bpmn:startEvent id="start" />
     <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="review" />
     <bpmn:userTask id="review" name="Review" camunda:candidateGroups="county-intake" />
@@ -28,9 +27,9 @@ function reviewWithReleaseDateMessage(key: string): string {
       <bpmn:messageEventDefinition messageRef="releaseDateChanged" />
     </bpmn:boundaryEvent>
     <bpmn:sequenceFlow id="f3" sourceRef="onReleaseDate" targetRef="recomputed" />
-    <bpmn:endEvent id="recomputed" />
-  </bpmn:process>
-</bpmn:definitions>`;
+    <bpmn:endEvent id="recomputed" />`,
+    `\n  <bpmn:message id="releaseDateChanged" name="ReleaseDateChanged" />`,
+  );
 }
 
 describe("cockpit", function () {
