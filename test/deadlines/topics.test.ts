@@ -15,6 +15,8 @@ import { deadlineProcess } from "./support/deadline-model.js";
 
 type TypedVariables = Record<string, { value: unknown; type: string }>;
 
+const farRelease = { value: "2027-12-31T00:00:00.000+0000", type: "Date" };
+
 describe("deadline topics", function () {
   this.timeout(120_000);
   const key = `deadline-test-${Date.now().toString(36)}`;
@@ -38,7 +40,8 @@ describe("deadline topics", function () {
     const instance = unwrap(
       await engine.client.POST("/process-definition/key/{key}/start", {
         params: { path: { key } },
-        body: { businessKey: caseRef, variables: { caseRef: { value: caseRef, type: "String" }, ...variables } },
+        // a release date far enough not to shorten the three months, unless a case gives its own
+        body: { businessKey: caseRef, variables: { caseRef: { value: caseRef, type: "String" }, releaseDate: farRelease, ...variables } },
       }),
     );
     return instance.id!;
@@ -124,6 +127,8 @@ describe("deadline topics", function () {
       "completion-due": "2027-02-15T21:59:59.000Z",
     });
     expect((await deadlines(id))?.assessmentCompletionDue).to.equal("2027-02-15T21:59:59.000Z");
+    // the timer on the release date itself follows the date as given: a form's date is UTC midnight
+    expect(await timerDue(id, "release-day")).to.equal("2027-02-15T00:00:00.000Z");
 
     // release put off to Wed 30 Jun 2027 (a Date variable): the three months rule again
     await releaseDateChanged(id, { value: "2027-06-30T00:00:00.000+0300", type: "Date" });
@@ -134,6 +139,8 @@ describe("deadline topics", function () {
       "completion-warning": "2027-03-08T06:00:00.000Z",
       "completion-due": "2027-03-22T21:59:59.000Z",
     });
+    // moved in the same pass as the others, perhaps a moment after completion-due
+    await until(async () => (await timerDue(id, "release-day")) === "2027-06-29T21:00:00.000Z");
   });
 
   it("records each escalation in the case's escalations list", async () => {

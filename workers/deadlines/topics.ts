@@ -29,6 +29,12 @@ export interface DeadlineContext {
 
 type Work = (task: Task) => Promise<Variables>;
 
+/** The instant a `${releaseDate}` timer waits for: the variable's own, as the engine reads it. */
+function releaseInstant(value: unknown): Date | undefined {
+  const instant = value instanceof Date ? value : typeof value === "string" ? new Date(value) : undefined;
+  return instant && !Number.isNaN(instant.getTime()) ? instant : undefined;
+}
+
 export function subscribeDeadlines(client: Client, ctx: DeadlineContext): void {
   const log = ctx.log ?? ((line: string) => console.log(line));
   const clock = ctx.clock ?? (() => new Date());
@@ -39,8 +45,10 @@ export function subscribeDeadlines(client: Client, ctx: DeadlineContext): void {
   const compute: Work = async (task) => {
     const deadlines = caseDeadlines(readVariables(task, DeadlineFacts));
     if (!task.processInstanceId || !task.processDefinitionId) throw new BadInput(`task ${task.id} belongs to no process instance`);
-    // timers first: if completing then fails, the retried task moves them again to the same place
-    await reschedule(task.processInstanceId, task.processDefinitionId, deadlines.instants);
+    // timers first: if completing then fails, the retried task moves them again to the same place.
+    // Timers on `${releaseDate}` itself (service continuity) move to the new date as given.
+    const release = releaseInstant(task.variables.get("releaseDate"));
+    await reschedule(task.processInstanceId, task.processDefinitionId, { ...deadlines.instants, ...(release && { releaseDate: release }) });
     const variables = new Variables();
     for (const name of DEADLINE_VARIABLES) variables.set(name, deadlines.instants[name]);
     return variables;

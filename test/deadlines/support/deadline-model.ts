@@ -1,7 +1,8 @@
 /**
  * A small diagram for the deadline topics: compute the deadlines, wait in a user task guarded
  * by one timer per deadline variable (two of them escalating), and recompute when the
- * ReleaseDateChanged message arrives, wherever the case stands.
+ * ReleaseDateChanged message arrives, wherever the case stands. One more timer waits for the
+ * release date itself, as service continuity does in the release pathway.
  */
 export function deadlineProcess(key: string): string {
   const escalate = (id: string, rule: string, stage: string) => `
@@ -41,6 +42,8 @@ export function deadlineProcess(key: string): string {
     <bpmn:endEvent id="end-completion-warning" />
     ${timer("completion-due", "assessmentCompletionDue", "end-completion-due")}
     <bpmn:endEvent id="end-completion-due" />
+    ${timer("release-day", "releaseDate", "end-release-day")}
+    <bpmn:endEvent id="end-release-day" />
     <bpmn:subProcess id="on-release-date-changed" triggeredByEvent="true">
       <bpmn:startEvent id="release-date-changed-start" isInterrupting="false">
         <bpmn:messageEventDefinition messageRef="release-date-changed" />
