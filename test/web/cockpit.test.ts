@@ -143,7 +143,15 @@ describe("cockpit", function () {
   it("correlates ReleaseDateChanged with the new date and cancels with a recorded reason", async () => {
     const key = `cockpit-message-${Date.now()}`;
     await deployResources(engine.connection, [{ name: `${key}.bpmn`, content: reviewWithReleaseDateMessage(key) }], key);
-    const { id } = await start(key);
+    const { id, caseRef } = await start(key);
+    // the same case's other instance (as the joint assessment a release pathway calls), and another case
+    const sibling = unwrap(
+      await engine.client.POST("/process-definition/key/{key}/start", {
+        params: { path: { key } },
+        body: { businessKey: caseRef, variables: { caseRef: { value: caseRef, type: "String" } } },
+      }),
+    ).id!;
+    const { id: otherCase } = await start(key);
 
     const bad = await harness.as(ADMIN, `/cockpit/api/instances/${id}/message`, {
       method: "POST",
@@ -165,6 +173,9 @@ describe("cockpit", function () {
       await engine.client.GET("/history/activity-instance", { params: { query: { processInstanceId: id, activityId: "recomputed" } } }),
     );
     expect(ended).to.have.length(1);
+    const heard = async (instance: string) =>
+      unwrap(await engine.client.GET("/variable-instance", { params: { query: { processInstanceIdIn: instance, variableName: "releaseDate" } } })).length;
+    expect([await heard(sibling), await heard(otherCase)]).to.deep.equal([1, 0]);
 
     const noReason = await harness.as(ADMIN, `/cockpit/api/instances/${id}/cancel`, { method: "POST", body: JSON.stringify({ reason: "" }) });
     expect(noReason.status).to.equal(400);

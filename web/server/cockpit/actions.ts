@@ -47,9 +47,13 @@ export async function correlateMessage(deps: CockpitDeps, actor: string, id: str
     message.messageName === "ReleaseDateChanged"
       ? { releaseDate: { value: engineDate(new Date(`${message.releaseDate}T00:00:00Z`)), type: "Date" } }
       : undefined;
+  // A new release date belongs to the whole case: the release pathway and the joint assessment
+  // it called each keep their own clocks, so every instance under the case reference hears it.
+  const { businessKey } = unwrap(await deps.engine.client.GET("/process-instance/{id}", { params: { path: { id } } }));
+  const target = message.messageName === "ReleaseDateChanged" && businessKey ? { businessKey, all: true } : { processInstanceId: id };
   unwrap(
     await deps.engine.client.POST("/message", {
-      body: { messageName: message.messageName, processInstanceId: id, processVariables },
+      body: { messageName: message.messageName, ...target, processVariables },
     }),
   );
   await deps.audit.record({
