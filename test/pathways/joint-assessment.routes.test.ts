@@ -1,0 +1,167 @@
+/*
+ * Every route of processes/joint-assessment.bpmn, walked over REST (docs/routes.md maps them).
+ * Deadlines worked out by hand from a calendar for a contact on Mon 23 Nov 2026 (Helsinki is
+ * UTC+2 all winter, so a limit's 23:59:59 is 21:59:59Z and a warning's 08:00 is 06:00Z):
+ * - start limit, the 7th weekday: Tue 24 … Fri 27, Mon 30, Tue 1 Dec, Wed 2 Dec 2026;
+ *   warned 2 weekdays before, Mon 30 Nov;
+ * - completion limit, 3 months: Tue 23 Feb 2027; warned 14 days before, Tue 9 Feb 2027.
+ */
+import { expect } from "chai";
+import { deployFiles, deployableFiles } from "../../lib/engine/deploy.js";
+import { useEngine } from "../support/engine.js";
+import { routeHarness } from "./support/route-harness.js";
+
+const contact = { contactDate: "2026-11-23" };
+const rules = {
+  "aloitus-varoitus": "2026-11-30T06:00:00.000Z",
+  "aloitus-ylitetty": "2026-12-02T21:59:59.000Z",
+  "valmistuminen-varoitus": "2027-02-09T06:00:00.000Z",
+  "valmistuminen-ylitetty": "2027-02-23T21:59:59.000Z",
+};
+const firstMeeting = { meetingStart: "2026-11-26T10:00", meetingEnd: "2026-11-26T11:30", meetingPlace: "Vankila, neuvotteluhuone" };
+const meeting = { meetingStart: "2026-12-01T10:00+02:00", meetingEnd: "2026-12-01T11:30+02:00", meetingPlace: "Hämeenlinnan vankila", meetingSummary: "Kartoitettiin asuminen" };
+const conclusion = { needsMultiAgencyWork: true, services: ["housing", "income"], conclusionSummary: "Monialainen työ tarpeen" };
+const escalatesToTeamLead = (prefix: string, template: string) => ({ activityId: `${prefix}-ilmoita`, template, to: "group:team-lead" });
+
+describe("joint assessment routes", function () {
+  this.timeout(180_000);
+  let h: ReturnType<typeof routeHarness>;
+
+  before(async () => {
+    const engine = await useEngine();
+    h = routeHarness(engine);
+    const deployment = await deployFiles(engine.connection, deployableFiles(["processes", "forms"]), "nivel-pathways");
+    expect(deployment.id).to.be.a("string");
+  });
+  beforeEach(() => h.serveWorkers());
+  afterEach(() => h.stopWorkers());
+
+  it("deploys both pathways unchanged", async () => {
+    const defs = await h.rest<{ key: string }[]>("GET", "/process-definition?latestVersion=true&keysIn=joint-assessment,release-preparation");
+    expect(defs.map((d) => d.key).sort()).to.deep.equal(["joint-assessment", "release-preparation"]);
+  });
+
+  it("consent declined: the referrer is told and the case ends 'Ei suostumusta'", async () => {
+    const { id } = await h.start("joint-assessment");
+    await h.complete(id, "kirjaa-ilmoitus", { ...contact, urgent: false });
+    await h.complete(id, "kirjaa-suostumus", { consentGiven: false });
+    await h.ended(id);
+    const route = await h.visited(id);
+    expect(route).to.include.members(["laske-maaraajat", "tallenna-suostumus", "ilmoita-ei-suostumusta", "ei-suostumusta-sp", "ei-suostumusta"]);
+    expect(route).to.not.include("kutsu-verkosto");
+    expect(h.noticesOf(id)).to.deep.equal([{ activityId: "ilmoita-ei-suostumusta", template: "outcome-to-referrer", to: "referrer" }]);
+    expect(await h.timers(id)).to.deep.equal({});
+  });
+
+  it("start clocks: the warning and the limit fire on the open consent task, tell the team lead, and the task stays open", async () => {
+    const { id } = await h.start("joint-assessment");
+    await h.complete(id, "kirjaa-ilmoitus", contact);
+    await h.openTasks(id, "kirjaa-suostumus");
+    expect(await h.timers(id)).to.deep.equal(Object.fromEntries(Object.entries(rules).map(([k, v]) => [k, [v]])));
+
+    await h.fire(id, "aloitus-varoitus");
+    await h.reached(id, "aloitus-varoitus-loppu");
+    await h.fire(id, "aloitus-ylitetty");
+    await h.reached(id, "aloitus-ylitetty-loppu");
+    await h.settled(id);
+    expect(await h.escalations(id)).to.deep.equal([
+      { rule: "assessment-start", stage: "warning", activityId: "aloitus-varoitus-eskaloi" },
+      { rule: "assessment-start", stage: "passed", activityId: "aloitus-ylitetty-eskaloi" },
+    ]);
+    expect(h.noticesOf(id)).to.deep.equal([
+      escalatesToTeamLead("aloitus-varoitus", "deadline-approaching"),
+      escalatesToTeamLead("aloitus-ylitetty", "deadline-passed"),
+    ]);
+    // the work was not cancelled: the same consent task is still there to do
+    await h.openTasks(id, "kirjaa-suostumus");
+
+    // consent recorded with the client: the assessment has started, so no start clock is left
+    await h.complete(id, "kirjaa-suostumus", { consentGiven: true, consentItems: ["goals"] });
+    await h.openTasks(id, "sovi-tapaaminen");
+    expect(Object.keys(await h.timers(id)).sort()).to.deep.equal(["valmistuminen-varoitus", "valmistuminen-ylitetty"]);
+  });
+
+  it("consent, first meeting agreed, two meetings, the completion clocks fire without stopping the work, conclusion and joint plan", async () => {
+    const { id } = await h.start("joint-assessment");
+    await h.complete(id, "kirjaa-ilmoitus", contact);
+    await h.complete(id, "kirjaa-suostumus", { consentGiven: true, consentItems: ["goals", "services"] });
+    await h.complete(id, "sovi-tapaaminen", firstMeeting);
+    await h.openTasks(id, "kirjaa-tapaaminen");
+    expect(await h.timers(id)).to.deep.equal({
+      "valmistuminen-varoitus": [rules["valmistuminen-varoitus"]],
+      "valmistuminen-ylitetty": [rules["valmistuminen-ylitetty"]],
+    });
+
+    await h.complete(id, "kirjaa-tapaaminen", { ...meeting, moreMeetings: true });
+    await h.openTasks(id, "kirjaa-tapaaminen");
+    await h.fire(id, "valmistuminen-varoitus");
+    await h.reached(id, "valmistuminen-varoitus-loppu");
+    await h.fire(id, "valmistuminen-ylitetty");
+    await h.reached(id, "valmistuminen-ylitetty-loppu");
+    await h.settled(id);
+    await h.complete(id, "kirjaa-tapaaminen", { ...meeting, moreMeetings: false });
+    await h.complete(id, "johtopaatos", conclusion);
+    await h.complete(id, "tarkista-suunnitelma", { planReviewDate: "2027-03-01", planReviewed: true });
+    await h.ended(id);
+
+    const route = await h.visited(id);
+    expect(route.filter((a) => a === "kirjaa-tapaaminen")).to.have.length(2);
+    expect(route).to.include.members(["kutsu-verkosto", "ilmoita-tulos", "yhteensovita-suunnitelmat", "arviointi-paattyi"]);
+    expect(route.filter((a) => ["ei-suostumusta", "aloitus-varoitus"].includes(a))).to.deep.equal([]);
+    expect(await h.escalations(id)).to.deep.equal([
+      { rule: "assessment-completion", stage: "warning", activityId: "valmistuminen-varoitus-eskaloi" },
+      { rule: "assessment-completion", stage: "passed", activityId: "valmistuminen-ylitetty-eskaloi" },
+    ]);
+    expect(h.noticesOf(id)).to.deep.equal([
+      { activityId: "kutsu-verkosto", template: "meeting-invitation", to: "referrer,network" },
+      escalatesToTeamLead("valmistuminen-varoitus", "deadline-approaching"),
+      escalatesToTeamLead("valmistuminen-ylitetty", "deadline-passed"),
+      { activityId: "ilmoita-tulos", template: "outcome-to-referrer", to: "referrer" },
+    ]);
+    expect(await h.variable(id, "planSyncStatus")).to.equal("synced");
+    expect(await h.variable(id, "needsMultiAgencyWork")).to.equal(true);
+  });
+
+  it("consent withdrawn during the meetings stops the assessment and tells the referrer", async () => {
+    const { id, caseRef } = await h.start("joint-assessment");
+    await h.complete(id, "kirjaa-ilmoitus", contact);
+    await h.complete(id, "kirjaa-suostumus", { consentGiven: true, consentItems: ["goals"] });
+    await h.complete(id, "sovi-tapaaminen", firstMeeting);
+    await h.openTasks(id, "kirjaa-tapaaminen");
+    await h.settled(id);
+    await h.rest("POST", "/message", { messageName: "ConsentWithdrawn", businessKey: caseRef });
+    await h.ended(id);
+    const route = await h.visited(id);
+    expect(route).to.include.members(["suostumus-peruttu", "ilmoita-peruutus", "suostumus-peruttu-loppu"]);
+    expect(route).to.not.include("johtopaatos");
+    expect(await h.timers(id)).to.deep.equal({});
+    expect(h.noticesOf(id).map((n) => n.activityId)).to.deep.equal(["kutsu-verkosto", "ilmoita-peruutus"]);
+  });
+
+  it("a new release date before the three months moves the completion clocks to the release day, wherever the assessment stands", async () => {
+    const { id, caseRef } = await h.start("joint-assessment");
+    await h.complete(id, "kirjaa-ilmoitus", contact);
+    await h.complete(id, "kirjaa-suostumus", { consentGiven: true, consentItems: ["release-date"] });
+    await h.complete(id, "sovi-tapaaminen", firstMeeting);
+    await h.openTasks(id, "kirjaa-tapaaminen");
+    await h.settled(id);
+
+    // released Fri 15 Jan 2027: completion limit that day; warned 14 days before, which is
+    // New Year's Day, so on the working day before it, Thu 31 Dec 2026
+    await h.rest("POST", "/message", {
+      messageName: "ReleaseDateChanged",
+      businessKey: caseRef,
+      all: true,
+      processVariables: { releaseDate: { value: "2027-01-15T00:00:00.000+0000", type: "Date" } },
+    });
+    await h.reached(id, "laskettu-uudelleen");
+    expect(await h.timers(id)).to.deep.equal({
+      "valmistuminen-varoitus": ["2026-12-31T06:00:00.000Z"],
+      "valmistuminen-ylitetty": ["2027-01-15T21:59:59.000Z"],
+    });
+    const due = await h.variable<string>(id, "assessmentCompletionDue");
+    expect(new Date(due!).toISOString()).to.equal("2027-01-15T21:59:59.000Z");
+    // the meeting goes on where it was
+    await h.openTasks(id, "kirjaa-tapaaminen");
+  });
+});

@@ -1,0 +1,222 @@
+/*
+ * Every route of processes/release-preparation.bpmn, walked over REST (docs/routes.md maps them).
+ * Contact Mon 23 Nov 2026, release Fri 15 Jan 2027. A date from a form is midnight UTC, and a
+ * timer on `${releaseDate}` or `${planReviewDate}` waits for exactly that instant.
+ */
+import { expect } from "chai";
+import { deployFiles, deployableFiles } from "../../lib/engine/deploy.js";
+import { useEngine } from "../support/engine.js";
+import { until } from "../support/until.js";
+import { routeHarness } from "./support/route-harness.js";
+
+const releaseDay = "2027-01-15T00:00:00.000Z";
+const firstMeeting = { meetingStart: "2026-11-26T10:00", meetingEnd: "2026-11-26T11:30", meetingPlace: "Vankila, neuvotteluhuone" };
+const meeting = { meetingStart: "2026-12-01T10:00+02:00", meetingEnd: "2026-12-01T11:30+02:00", meetingPlace: "Hämeenlinnan vankila", meetingSummary: "Asuminen ja toimeentulo" };
+
+describe("release preparation routes", function () {
+  this.timeout(240_000);
+  let h: ReturnType<typeof routeHarness>;
+
+  before(async () => {
+    const engine = await useEngine();
+    h = routeHarness(engine);
+    await deployFiles(engine.connection, deployableFiles(["processes", "forms"]), "nivel-pathways");
+  });
+  beforeEach(() => h.serveWorkers());
+  afterEach(() => h.stopWorkers());
+
+  /** Phase A, and the called joint assessment up to its meetings: the case and its called assessment. */
+  async function intoAssessment() {
+    const { id, caseRef } = await h.start("release-preparation");
+    const [need] = await h.openTasks(id, "ota-yhteytta");
+    expect(await h.candidateGroups(need!.id)).to.deep.equal(["rise-caseworker"]);
+    await h.completeTaskById(need!.id, { releaseDate: "2027-01-15", needDescription: "Asunto ja toimeentulo puuttuvat" });
+    const [register] = await h.openTasks(id, "kirjaa-yhteydenotto");
+    expect(await h.candidateGroups(register!.id)).to.deep.equal(["county-intake"]);
+    await h.completeTaskById(register!.id, { contactDate: "2026-11-23" });
+    const child = await until(async () => (await h.rest<{ id: string; businessKey: string }[]>("GET", `/process-instance?superProcessInstance=${id}`))[0]);
+    expect(child.businessKey).to.equal(caseRef);
+    await h.complete(child.id, "kirjaa-ilmoitus", { contactDate: "2026-11-23", releaseDate: "2027-01-15" });
+    return { id, caseRef, child: child.id };
+  }
+
+  /** …the assessment concluded with `services`, and phase B: personal worker and network. */
+  async function throughAssessment(services: string[], supervisedProbation: boolean) {
+    const c = await intoAssessment();
+    await h.complete(c.child, "kirjaa-suostumus", { consentGiven: true, consentItems: ["goals", "services", "release-date"] });
+    await h.complete(c.child, "sovi-tapaaminen", firstMeeting);
+    await h.complete(c.child, "kirjaa-tapaaminen", { ...meeting, moreMeetings: false });
+    await h.complete(c.child, "johtopaatos", { needsMultiAgencyWork: true, services, conclusionSummary: "Monialainen työ tarpeen" });
+    await h.complete(c.child, "tarkista-suunnitelma", { planReviewDate: "2027-03-01", planReviewed: true });
+    await h.ended(c.child);
+
+    const [name] = await h.openTasks(c.id, "nimea-omatyontekija");
+    expect(await h.candidateGroups(name!.id), "intake names the personal worker (DOMAIN.md roles)").to.deep.equal(["county-intake"]);
+    await h.completeTaskById(name!.id, { personalWorkerId: "sw.nieminen" });
+    await h.complete(c.id, "kokoa-verkosto", { networkMembers: "Asumispalvelu Oy, vertaistukija", supervisedProbation });
+    return c;
+  }
+
+  /** the open continuity tasks, by the service each one secures */
+  async function continuityTasks(id: string, count: number): Promise<Record<string, string>> {
+    const tasks = await h.openTasks(id, "varmista-palvelu", count);
+    const byService: Record<string, string> = {};
+    for (const task of tasks) {
+      const kind = await h.rest<{ value: string }>("GET", `/task/${task.id}/variables/serviceKind`);
+      byService[kind.value] = task.id;
+    }
+    return byService;
+  }
+
+  it("the client declines consent in the called assessment: phase B ends 'Ei monialaista työtä'", async () => {
+    const c = await intoAssessment();
+    await h.complete(c.child, "kirjaa-suostumus", { consentGiven: false });
+    await h.ended(c.id);
+    const route = await h.visited(c.id);
+    expect(route).to.include.members(["laske-maaraajat", "yhteinen-arviointi", "monialainen-tarve", "ei-monialaista-tyota"]);
+    expect(route).to.not.include("nimea-omatyontekija");
+    expect(await h.variable(c.id, "consentGiven")).to.equal(false);
+  });
+
+  it("consent but no need for multi-agency work: the case ends 'Ei monialaista työtä' after the referrer is told", async () => {
+    const c = await intoAssessment();
+    await h.complete(c.child, "kirjaa-suostumus", { consentGiven: true, consentItems: ["goals"] });
+    await h.complete(c.child, "sovi-tapaaminen", firstMeeting);
+    await h.complete(c.child, "kirjaa-tapaaminen", { ...meeting, moreMeetings: false });
+    await h.complete(c.child, "johtopaatos", { needsMultiAgencyWork: false, services: [], conclusionSummary: "Ei monialaisen työn tarvetta" });
+    await h.complete(c.child, "tarkista-suunnitelma", { planReviewDate: "2027-03-01", planReviewed: true });
+    await h.ended(c.id);
+    expect(await h.visited(c.id)).to.include("ei-monialaista-tyota").and.not.include("nimea-omatyontekija");
+    expect(h.noticesOf(c.child).map((n) => n.template)).to.include("outcome-to-referrer");
+    expect(await h.variable(c.id, "needsMultiAgencyWork")).to.equal(false);
+  });
+
+  it("personal worker, network, one continuity task per service, no probation, the client plan and two reviews, then the ending", async () => {
+    const c = await throughAssessment(["housing", "income"], false);
+    const tasks = await continuityTasks(c.id, 2);
+    expect(Object.keys(tasks).sort()).to.deep.equal(["housing", "income"]);
+    // each service waits for the release day on its own clock
+    expect(await h.timers(c.id)).to.deep.equal({ "vapautuminen-tulee": [releaseDay, releaseDay] });
+    for (const task of Object.values(tasks)) await h.completeTaskById(task, { serviceArranged: true, serviceNote: "Sovittu" });
+
+    await h.complete(c.id, "laadi-asiakassuunnitelma", { planGoals: "Asunto ja toimeentulo vapautumispäivästä", planReviewDate: "2027-04-15" });
+    await h.reached(c.id, "tarkistuspaiva");
+    expect(await h.timers(c.id)).to.deep.equal({ tarkistuspaiva: ["2027-04-15T00:00:00.000Z"] });
+    await h.fire(c.id, "tarkistuspaiva");
+    await h.complete(c.id, "tarkista-suunnitelma", { reviewNote: "Asunto pysyy", continueFollowUp: true, planReviewDate: "2027-07-15" });
+    // the loop waits again, for the date the review agreed
+    await until(async () => ((await h.timers(c.id)).tarkistuspaiva?.[0] === "2027-07-15T00:00:00.000Z" ? true : undefined));
+    await h.fire(c.id, "tarkistuspaiva");
+    await h.complete(c.id, "tarkista-suunnitelma", { reviewNote: "Tavoitteet saavutettu", continueFollowUp: false });
+    await h.complete(c.id, "arvioi-paattyminen", { endingAssessment: "Asuminen: jatkuu. Toimeentulo: jatkuu." });
+    await h.ended(c.id);
+
+    const route = await h.visited(c.id);
+    expect(route.filter((a) => a === "varmista-palvelu")).to.have.length(2);
+    expect(route.filter((a) => a === "tarkista-suunnitelma")).to.have.length(2);
+    expect(route).to.include.members(["ilmoita-omatyontekija", "kokoa-verkosto", "valvottu-koevapaus", "yhteensovita", "jatketaanko", "valmistelu-paattyi"]);
+    expect(route.filter((a) => ["koevapauden-tuki", "eskaloi-jatkuvuus"].includes(a))).to.deep.equal([]);
+    expect(h.noticesOf(c.id)).to.deep.equal([
+      { activityId: "ilmoita-omatyontekija", template: "personal-worker-named", to: "referrer,personal-worker" },
+      { activityId: "ilmoita-tarkistus", template: "plan-review-due", to: "personal-worker" },
+      { activityId: "ilmoita-tarkistus", template: "plan-review-due", to: "personal-worker" },
+    ]);
+    expect(await h.variable(c.id, "personalWorkerId")).to.equal("sw.nieminen");
+    expect(await h.variable(c.id, "planSyncStatus")).to.equal("synced");
+    expect(await h.escalations(c.id)).to.deep.equal([]);
+  });
+
+  it("a service not arranged by the release day is escalated to the team lead and the personal worker, without cancelling it; supervised probation is agreed", async () => {
+    const c = await throughAssessment(["housing", "identity"], true);
+    const tasks = await continuityTasks(c.id, 2);
+    await h.completeTaskById(tasks.identity!, { serviceArranged: true });
+    expect(await h.timers(c.id)).to.deep.equal({ "vapautuminen-tulee": [releaseDay] });
+    await h.fire(c.id, "vapautuminen-tulee");
+    await h.reached(c.id, "jatkuvuus-ilmoitettu");
+    await h.settled(c.id);
+    expect(await h.escalations(c.id)).to.deep.equal([{ rule: "release", stage: "passed", activityId: "eskaloi-jatkuvuus" }]);
+    expect(h.noticesOf(c.id).slice(-1)).to.deep.equal([{ activityId: "ilmoita-jatkuvuus", template: "continuity-incomplete", to: "group:team-lead,personal-worker" }]);
+    // housing is still being arranged, as the same task
+    expect(Object.keys(await continuityTasks(c.id, 1))).to.deep.equal(["housing"]);
+    await h.completeTaskById(tasks.housing!, { serviceArranged: true, serviceNote: "Tukiasunto vapautumista seuraavalta päivältä" });
+
+    const [probation] = await h.openTasks(c.id, "koevapauden-tuki");
+    expect(await h.candidateGroups(probation!.id)).to.deep.equal(["rise-caseworker"]);
+    await h.completeTaskById(probation!.id, { probationSupport: "Valvoja tapaa viikoittain" });
+    await h.openTasks(c.id, "laadi-asiakassuunnitelma");
+    expect(await h.visited(c.id)).to.include.members(["valvottu-koevapaus", "koevapauden-tuki", "koevapaus-yhdistyy"]);
+  });
+
+  it("a new release date reaches the called assessment's clocks in phase B and the continuity clocks in phase C", async () => {
+    const c = await intoAssessment();
+    await h.complete(c.child, "kirjaa-suostumus", { consentGiven: true, consentItems: ["release-date"] });
+    await h.complete(c.child, "sovi-tapaaminen", firstMeeting);
+    await h.openTasks(c.child, "kirjaa-tapaaminen");
+    await h.settled(c.child);
+    // the assessment was due at the release day, Fri 15 Jan 2027
+    expect((await h.timers(c.child))["valmistuminen-ylitetty"]).to.deep.equal(["2027-01-15T21:59:59.000Z"]);
+
+    // release brought forward to Fri 8 Jan 2027: the limit moves with it; its warning 14 days
+    // before, Fri 25 Dec, is Christmas Day, so the working day before Christmas Eve, Wed 23 Dec
+    const correlate = (releaseDate: string) =>
+      h.rest("POST", "/message", {
+        messageName: "ReleaseDateChanged",
+        businessKey: c.caseRef,
+        all: true,
+        processVariables: { releaseDate: { value: `${releaseDate}T00:00:00.000+0000`, type: "Date" } },
+      });
+    await correlate("2027-01-08");
+    await h.reached(c.child, "laskettu-uudelleen");
+    await h.reached(c.id, "laskettu-uudelleen");
+    expect(await h.timers(c.child)).to.deep.equal({
+      "valmistuminen-varoitus": ["2026-12-23T06:00:00.000Z"],
+      "valmistuminen-ylitetty": ["2027-01-08T21:59:59.000Z"],
+    });
+    expect(new Date((await h.variable<string>(c.id, "assessmentCompletionDue"))!).toISOString()).to.equal("2027-01-08T21:59:59.000Z");
+
+    await h.complete(c.child, "kirjaa-tapaaminen", { ...meeting, moreMeetings: false });
+    await h.complete(c.child, "johtopaatos", { needsMultiAgencyWork: true, services: ["housing", "health-care"], conclusionSummary: "Monialainen työ tarpeen" });
+    await h.complete(c.child, "tarkista-suunnitelma", { planReviewDate: "2027-03-01", planReviewed: true });
+    await h.complete(c.id, "nimea-omatyontekija", { personalWorkerId: "sw.nieminen" });
+    await h.complete(c.id, "kokoa-verkosto", { networkMembers: "Terveysasema", supervisedProbation: false });
+    await continuityTasks(c.id, 2);
+    expect(await h.timers(c.id)).to.deep.equal({ "vapautuminen-tulee": ["2027-01-08T00:00:00.000Z", "2027-01-08T00:00:00.000Z"] });
+
+    // put off to Mon 1 Feb 2027: both services' clocks follow
+    await h.settled(c.id);
+    await correlate("2027-02-01");
+    await until(async () => ((await h.timers(c.id))["vapautuminen-tulee"]?.every((d) => d === "2027-02-01T00:00:00.000Z") ? true : undefined));
+    await h.settled(c.id);
+    expect(await h.timers(c.id)).to.deep.equal({ "vapautuminen-tulee": ["2027-02-01T00:00:00.000Z", "2027-02-01T00:00:00.000Z"] });
+    expect(Object.keys(await continuityTasks(c.id, 2)).sort()).to.deep.equal(["health-care", "housing"]);
+  });
+
+  it("a client who loses contact gets outreach: not reached goes to the team lead, contact restored ends it, reached ends it; the case stays open", async () => {
+    const c = await throughAssessment(["work-study"], false);
+    await continuityTasks(c.id, 1);
+    const lost = () => h.rest("POST", "/message", { messageName: "ClientContactLost", businessKey: c.caseRef });
+
+    await h.settled(c.id);
+    await lost();
+    await h.complete(c.id, "etsiva-tyo", { clientReached: false, outreachNote: "Ei vastaa puhelimeen" });
+    await h.reached(c.id, "ei-tavoitettu");
+    expect(h.noticesOf(c.id).slice(-1)).to.deep.equal([{ activityId: "ilmoita-tavoittamattomuus", template: "continuity-incomplete", to: "group:team-lead" }]);
+
+    await h.settled(c.id);
+    await lost();
+    await h.openTasks(c.id, "etsiva-tyo");
+    await h.rest("POST", "/message", { messageName: "ClientContactRestored", businessKey: c.caseRef });
+    await h.reached(c.id, "yhteys-palautui-loppu");
+    expect(await h.rest<unknown[]>("GET", `/task?processInstanceId=${c.id}&taskDefinitionKey=etsiva-tyo`)).to.deep.equal([]);
+
+    await lost();
+    await h.complete(c.id, "etsiva-tyo", { clientReached: true, outreachNote: "Tavoitettiin asumisyksiköstä" });
+    await h.reached(c.id, "tavoitettiin");
+
+    // outreach never closed the case: service continuity is still there to finish
+    expect(Object.keys(await continuityTasks(c.id, 1))).to.deep.equal(["work-study"]);
+    const route = await h.visited(c.id);
+    expect(route.filter((a) => a === "etsiva-tyo")).to.have.length(3);
+    expect((await h.rest<{ state: string }>("GET", `/history/process-instance/${c.id}`)).state).to.equal("ACTIVE");
+  });
+});

@@ -1,0 +1,195 @@
+/**
+ * What a route test needs to walk a pathway through the engine's REST API as its users would:
+ * start a case, complete the open user task with data its deployed Camunda Form accepts, let the
+ * workers serve the external tasks, and fire a timer once its due date has been checked.
+ *
+ * The deadline topics are served by the real deadline worker (so timers carry the dates the rules
+ * give); notify, consent-record and plan-sync by the official client in the test, which records
+ * what each notice was asked to say and to whom (their own suites test the real workers).
+ */
+import { expect } from "chai";
+import { Variables, type Client } from "camunda-external-task-client-js";
+import { basicAuthHeader } from "../../../lib/config.js";
+import { createWorkerClient } from "../../../lib/engine/worker-client.js";
+import { parseForm } from "../../../lib/forms/form-definition.js";
+import { validateSubmission } from "../../../lib/forms/submission.js";
+import { subscribeDeadlines } from "../../../workers/deadlines/topics.js";
+import type { TestEngine } from "../../support/engine.js";
+import { until } from "../../support/until.js";
+
+export interface Notice {
+  processInstanceId: string;
+  activityId: string;
+  template: string;
+  to: string;
+}
+
+export interface Escalation {
+  rule: string;
+  stage: string;
+  activityId: string;
+}
+
+type Typed = Record<string, { value: unknown; type: string }>;
+
+export function routeHarness(engine: TestEngine) {
+  let client: Client | undefined;
+  const notices: Notice[] = [];
+  let cases = 0;
+  const stamp = Date.now().toString(36);
+
+  async function rest<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const response = await fetch(`${engine.connection.url}${path}`, {
+      method,
+      headers: { Authorization: basicAuthHeader(engine.connection), "Content-Type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+
+  function serveWorkers(): void {
+    client = createWorkerClient(engine.connection, { workerId: `routes-${stamp}`, lockDuration: 20_000 });
+    subscribeDeadlines(client, { engine: engine.client, log: () => undefined });
+    client.subscribe("notify", async ({ task, taskService }) => {
+      notices.push({
+        processInstanceId: task.processInstanceId!,
+        activityId: task.activityId!,
+        template: String(task.variables.get("template")),
+        to: String(task.variables.get("to")),
+      });
+      await taskService.complete(task);
+    });
+    client.subscribe("consent-record", async ({ task, taskService }) => taskService.complete(task));
+    client.subscribe("plan-sync", async ({ task, taskService }) =>
+      taskService.complete(task, new Variables().setAll({ planSyncStatus: "synced", planConflictCount: 0 })),
+    );
+  }
+
+  async function start(key: string, variables: Typed = {}): Promise<{ id: string; caseRef: string }> {
+    cases += 1;
+    const caseRef = `NIV-2026-${stamp}-${cases}`;
+    const started = await rest<{ id: string }>("POST", `/process-definition/key/${key}/start`, {
+      businessKey: caseRef,
+      variables: { caseRef: { value: caseRef, type: "String" }, referrerUserId: { value: "rise.virtanen", type: "String" }, ...variables },
+    });
+    return { id: started.id, caseRef };
+  }
+
+  async function incidents(processInstanceId: string): Promise<string[]> {
+    const list = await rest<{ activityId: string; incidentMessage: string }[]>("GET", `/incident?processInstanceId=${processInstanceId}`);
+    return list.map((i) => `${i.activityId}: ${i.incidentMessage}`);
+  }
+
+  /** the open tasks `key` of an instance, once there are `count` of them */
+  async function openTasks(processInstanceId: string, key: string, count = 1) {
+    return until(async () => {
+      const problems = await incidents(processInstanceId);
+      if (problems.length) throw new Error(`waiting for ${key}: ${problems.join("; ")}`);
+      const found = await rest<{ id: string; name: string; due: string | null }[]>("GET", `/task?processInstanceId=${processInstanceId}&taskDefinitionKey=${key}`);
+      return found.length === count ? found : undefined;
+    });
+  }
+
+  /** Completes a task with `data` after checking it against the task's own deployed form, as the tasklist does. */
+  async function completeTaskById(taskId: string, data: Record<string, unknown>): Promise<void> {
+    const form = parseForm(await rest<unknown>("GET", `/task/${taskId}/deployed-form`));
+    const checked = validateSubmission(form, data);
+    if (!checked.ok) throw new Error(`test data does not fit form ${form.id}: ${JSON.stringify(checked.errors)}`);
+    await rest("POST", `/task/${taskId}/complete`, { variables: checked.variables });
+  }
+
+  async function complete(processInstanceId: string, key: string, data: Record<string, unknown>): Promise<void> {
+    const [task] = await openTasks(processInstanceId, key);
+    await completeTaskById(task!.id, data);
+  }
+
+  async function candidateGroups(taskId: string): Promise<string[]> {
+    const links = await rest<{ type: string; groupId: string | null }[]>("GET", `/task/${taskId}/identity-links`);
+    return links.filter((l) => l.type === "candidate" && l.groupId).map((l) => l.groupId!).sort();
+  }
+
+  /** activity ids the instance has passed through, in order */
+  async function visited(processInstanceId: string): Promise<string[]> {
+    const list = await rest<{ activityId: string }[]>("GET", `/history/activity-instance?processInstanceId=${processInstanceId}&sortBy=startTime&sortOrder=asc`);
+    return list.map((a) => a.activityId);
+  }
+
+  async function reached(processInstanceId: string, activityId: string): Promise<void> {
+    await until(async () => {
+      const problems = await incidents(processInstanceId);
+      if (problems.length) throw new Error(`waiting for ${activityId}: ${problems.join("; ")}`);
+      return (await visited(processInstanceId)).includes(activityId);
+    });
+  }
+
+  async function ended(processInstanceId: string): Promise<void> {
+    await until(async () => (await rest<{ state: string }>("GET", `/history/process-instance/${processInstanceId}`)).state === "COMPLETED");
+  }
+
+  /**
+   * Waits until no external task of the instance is open: a timer fired while a worker completes
+   * a task on the same execution would make one of the two fail on the engine's optimistic lock.
+   */
+  async function settled(processInstanceId: string): Promise<void> {
+    await until(async () => (await rest<unknown[]>("GET", `/external-task?processInstanceId=${processInstanceId}`)).length === 0);
+  }
+
+  /** the instance's waiting timers: activity id → due dates (ISO, sorted) */
+  async function timers(processInstanceId: string): Promise<Record<string, string[]>> {
+    const jobs = await rest<{ dueDate: string; jobDefinitionId: string }[]>("GET", `/job?processInstanceId=${processInstanceId}&timers=true`);
+    const result: Record<string, string[]> = {};
+    for (const job of jobs) {
+      const definition = await rest<{ activityId: string }[]>("GET", `/job-definition?jobDefinitionId=${job.jobDefinitionId}`);
+      (result[definition[0]!.activityId] ??= []).push(new Date(job.dueDate).toISOString());
+    }
+    for (const list of Object.values(result)) list.sort();
+    return result;
+  }
+
+  /** Fires the instance's timers on `activityId` through the job API, as the job executor would at their due date. */
+  async function fire(processInstanceId: string, activityId: string): Promise<void> {
+    await settled(processInstanceId);
+    const jobs = await rest<{ id: string }[]>("GET", `/job?processInstanceId=${processInstanceId}&activityId=${activityId}&timers=true`);
+    expect(jobs, `a timer waits on ${activityId}`).to.not.be.empty;
+    for (const job of jobs) await rest("POST", `/job/${job.id}/execute`);
+  }
+
+  async function variable<T>(processInstanceId: string, name: string): Promise<T | undefined> {
+    const list = await rest<{ value: T }[]>("GET", `/history/variable-instance?processInstanceId=${processInstanceId}&variableName=${name}&deserializeValues=false`);
+    return list[0]?.value;
+  }
+
+  async function escalations(processInstanceId: string): Promise<Escalation[]> {
+    const raw = await variable<string>(processInstanceId, "escalations");
+    return raw ? (JSON.parse(raw) as Escalation[]).map(({ rule, stage, activityId }) => ({ rule, stage, activityId })) : [];
+  }
+
+  function noticesOf(processInstanceId: string): Omit<Notice, "processInstanceId">[] {
+    return notices.filter((n) => n.processInstanceId === processInstanceId).map(({ activityId, template, to }) => ({ activityId, template, to }));
+  }
+
+  return {
+    rest,
+    serveWorkers,
+    stopWorkers: () => {
+      client?.stop();
+      client = undefined;
+    },
+    start,
+    openTasks,
+    complete,
+    completeTaskById,
+    candidateGroups,
+    visited,
+    reached,
+    ended,
+    settled,
+    timers,
+    fire,
+    variable,
+    escalations,
+    noticesOf,
+  };
+}
