@@ -1,5 +1,5 @@
 /*
- * Every route of processes/joint-assessment.bpmn, walked over REST (docs/routes.md maps them).
+ * Every route of processes/joint-assessment.bpmn, walked over REST (the README's route table maps them).
  * Deadlines worked out by hand from a calendar for a contact on Mon 23 Nov 2026 (Helsinki is
  * UTC+2 all winter, so a limit's 23:59:59 is 21:59:59Z and a warning's 08:00 is 06:00Z):
  * - start limit, the 7th weekday: Tue 24 … Fri 27, Mon 30, Tue 1 Dec, Wed 2 Dec 2026;

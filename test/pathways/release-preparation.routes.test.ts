@@ -1,5 +1,5 @@
 /*
- * Every route of processes/release-preparation.bpmn, walked over REST (docs/routes.md maps them).
+ * Every route of processes/release-preparation.bpmn, walked over REST (the README's route table maps them).
  * Contact Mon 23 Nov 2026, release Fri 15 Jan 2027. A date from a form is midnight UTC, and a
  * timer on `${releaseDate}` or `${planReviewDate}` waits for exactly that instant.
  */
