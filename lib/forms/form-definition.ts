@@ -14,7 +14,10 @@ const validate = z
   })
   .optional();
 
-const base = { id: z.string(), key: z.string(), label: z.string().optional(), validate };
+/** form-js's way of showing a field only when it applies: a FEEL expression that hides it */
+const conditional = z.object({ hide: z.string().optional() }).optional();
+
+const base = { id: z.string(), key: z.string(), label: z.string().optional(), validate, conditional };
 
 export const formField = z.discriminatedUnion("type", [
   z.object({ ...base, type: z.enum(["textfield", "textarea"]) }),
@@ -27,20 +30,33 @@ export const formField = z.discriminatedUnion("type", [
 export type FormField = z.infer<typeof formField>;
 
 /** Components that carry no value (text, spacers, groups' layout) are kept but not validated. */
-const component = z.looseObject({ type: z.string(), key: z.string().optional() });
+type Component = { type: string; key?: string; path?: string; components?: Component[] };
+const component: z.ZodType<Component> = z.lazy(() =>
+  z.looseObject({ type: z.string(), key: z.string().optional(), path: z.string().optional(), components: z.array(component).optional() }),
+);
 
 export const formDefinition = z.object({
   id: z.string().min(1),
   type: z.literal("default"),
-  executionPlatform: z.literal("Camunda Platform"),
-  executionPlatformVersion: z.string(),
+  // set by the modeler for Camunda 7; forms from elsewhere may lack them, which changes nothing here
+  executionPlatform: z.literal("Camunda Platform").optional(),
+  executionPlatformVersion: z.string().optional(),
   components: z.array(component),
 });
 export type FormDefinition = z.infer<typeof formDefinition>;
 
+/** Value-carrying components, with those of groups: a group without a `path` keeps its fields' keys at the top. */
+function flatten(components: Component[]): Component[] {
+  return components.flatMap((c) => {
+    if (c.type !== "group") return [c];
+    if (c.path) throw new Error(`group with path "${c.path}" is not supported: give its fields keys of their own`);
+    return flatten(c.components ?? []);
+  });
+}
+
 /** The form's value fields, each checked against the field shapes above. */
 export function valueFields(form: FormDefinition): FormField[] {
-  return form.components.filter((c) => c.key !== undefined).map((c) => formField.parse(c));
+  return flatten(form.components).filter((c) => c.key !== undefined).map((c) => formField.parse(c));
 }
 
 export function parseForm(json: unknown): FormDefinition {

@@ -2,6 +2,7 @@
  * Checks a task form submission `{key: value}` against its Camunda Form and turns it into typed
  * Camunda variables, so a submission that the form would refuse never reaches the engine.
  */
+import { evaluate } from "@bpmn-io/feelin";
 import { z } from "zod";
 import { valueFields, type FormDefinition, type FormField } from "./form-definition.js";
 
@@ -110,6 +111,21 @@ function fieldSchema(field: FormField): z.ZodType<CamundaVariable, unknown> {
 
 const isEmpty = (x: unknown) => x === undefined || x === null || x === "";
 
+/**
+ * Whether the form hides `field` for this submission, by the same FEEL the form-js viewer
+ * evaluates over the entered data. A hidden field is neither required nor submitted; an
+ * expression that fails to evaluate hides nothing, as in the viewer.
+ */
+function hidden(field: FormField, input: Record<string, unknown>): boolean {
+  const hide = field.conditional?.hide?.trim();
+  if (!hide?.startsWith("=")) return false;
+  try {
+    return evaluate(hide.slice(1), input).value === true;
+  } catch {
+    return false;
+  }
+}
+
 /** The zod schema of a form's submissions; it yields the Camunda variables to complete the task with. */
 export function submissionSchema(form: FormDefinition) {
   const fields = valueFields(form);
@@ -124,6 +140,10 @@ export function submissionSchema(form: FormDefinition) {
       const variables: Record<string, CamundaVariable> = {};
       for (const field of fields) {
         const raw = input[field.key];
+        if (hidden(field, input)) {
+          if (!isEmpty(raw)) ctx.addIssue({ code: "custom", path: [field.key], message: "Kenttä ei koske tätä vastausta / This field does not apply to these answers" });
+          continue;
+        }
         if (isEmpty(raw)) {
           if (field.validate?.required) ctx.addIssue({ code: "custom", path: [field.key], message: REQUIRED });
           continue;

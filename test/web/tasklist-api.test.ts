@@ -208,19 +208,28 @@ describe("web core and tasklist API (sign-in, CSRF, access, audit)", () => {
     const error = (await bad.json()) as { type: string; message: string; fields: { key: string }[] };
     expect(error.type).to.equal("FormValidationException");
     expect(error.fields.map((f) => f.key).sort()).to.deep.equal(["meetingsPlanned", "summary"]);
-    expect(error.message).to.contain("Sovittuja tapaamisia: must be at most 10");
+    expect(error.message).to.contain("Sovittuja tapaamisia: Enintään 10 / At most 10");
     const still = unwrap(await engine.client.GET("/task/{id}", { params: { path: { id: task.id! } } }));
     expect(still.assignee).to.equal("intake.korhonen");
 
+    // a key the form does not have is refused, not slipped into the process
+    const injected = await intake.fetch(`/api/tasks/${task.id}/complete`, {
+      method: "POST",
+      json: { data: { summary: "Asunto haussa", meetingsPlanned: 2, meetingDate: "2026-12-01", injected: "x" } },
+    });
+    expect(injected.status).to.equal(400);
+    expect(((await injected.json()) as { fields: { key: string }[] }).fields.map((f) => f.key)).to.deep.equal(["injected"]);
+    expect(unwrap(await engine.client.GET("/task/{id}", { params: { path: { id: task.id! } } })).id).to.equal(task.id);
+
     const good = await intake.fetch(`/api/tasks/${task.id}/complete`, {
       method: "POST",
-      json: { data: { summary: "Asunto haussa", meetingsPlanned: 2, meetingDate: "2026-12-01", injected: "ignored" } },
+      json: { data: { summary: "Asunto haussa", meetingsPlanned: 2, meetingDate: "2026-12-01" } },
     });
     expect(good.status).to.equal(204);
     const next = (await openTaskOf(engine, caseRef))!;
     expect(next.taskDefinitionKey).to.equal("meet");
     const vars = unwrap(await engine.client.GET("/process-instance/{id}/variables", { params: { path: { id: instanceId } } }));
-    expect(vars.meetingsPlanned).to.include({ value: 2, type: "Long" });
+    expect(vars.meetingsPlanned).to.include({ value: 2, type: "Integer" });
     expect(vars.meetingDate!.type).to.equal("Date");
     expect(vars).not.to.have.property("injected");
 

@@ -6,9 +6,8 @@ import { audit } from "../audit.js";
 import { currentUser } from "../auth/user.js";
 import { AccessDenied, mayOpenCase, mayOpenTask } from "./access.js";
 import { caseView } from "./case-view.js";
-import { FormSchema } from "./form-schema.js";
-import { validateSubmission } from "./form-validation.js";
-import { formVariables } from "./form-variables.js";
+import { parseForm, valueFields } from "../../../lib/forms/form-definition.js";
+import { validateSubmission } from "../../../lib/forms/submission.js";
 import { TaskFilter, taskQuery } from "./task-filter.js";
 
 export interface TasklistDeps {
@@ -30,11 +29,9 @@ export function tasklistRouter(deps: TasklistDeps): express.Router {
     if (!(await mayOpenTask(engine, currentUser(res), taskId))) throw new AccessDenied("task");
   };
   const taskById = async (taskId: string) => unwrap(await engine.GET("/task/{id}", { params: { path: { id: taskId } } }));
-  /** the form as deployed (for the browser) and the part the server validates with */
-  const deployedForm = async (taskId: string) => {
-    const raw: unknown = unwrap(await engine.GET("/task/{id}/deployed-form", { params: { path: { id: taskId } } }));
-    return { raw, schema: FormSchema.parse(raw) };
-  };
+  /** the task's Camunda Form as deployed: the browser renders it, the server validates against it */
+  const deployedForm = async (taskId: string): Promise<unknown> =>
+    unwrap(await engine.GET("/task/{id}/deployed-form", { params: { path: { id: taskId } } }));
 
   router.get("/tasks", async (req, res) => {
     const filter = TaskFilter.parse(req.query);
@@ -79,7 +76,7 @@ export function tasklistRouter(deps: TasklistDeps): express.Router {
       assignee: task.assignee ?? null,
       due: task.due ?? null,
       caseRef,
-      form: form.raw,
+      form,
       data: Object.fromEntries(Object.entries(variables).map(([k, v]) => [k, v.type === "Json" && typeof v.value === "string" ? JSON.parse(v.value) : v.value])),
     });
   });
@@ -107,14 +104,16 @@ export function tasklistRouter(deps: TasklistDeps): express.Router {
       return;
     }
     const { data } = Submission.parse(req.body);
-    const { schema: form } = await deployedForm(req.params.id);
-    const errors = validateSubmission(form, data);
-    if (errors.length > 0) {
-      res.status(400).json({ type: "FormValidationException", message: errors.map((e) => `${e.label}: ${e.message}`).join("; "), fields: errors });
+    const definition = parseForm(await deployedForm(req.params.id));
+    const checked = validateSubmission(definition, data);
+    if (!checked.ok) {
+      const labels = new Map(valueFields(definition).map((f) => [f.key, f.label ?? f.key]));
+      const fields = Object.entries(checked.errors).map(([key, message]) => ({ key, label: labels.get(key) ?? key, message }));
+      res.status(400).json({ type: "FormValidationException", message: fields.map((e) => `${e.label}: ${e.message}`).join("; "), fields });
       return;
     }
     const instance = unwrap(await engine.GET("/process-instance/{id}", { params: { path: { id: task.processInstanceId! } } }));
-    unwrap(await engine.POST("/task/{id}/submit-form", { params: { path: { id: req.params.id } }, body: { variables: formVariables(form, data) } }));
+    unwrap(await engine.POST("/task/{id}/submit-form", { params: { path: { id: req.params.id } }, body: { variables: checked.variables } }));
     await audit(res, "task.complete", instance.businessKey ?? null, { taskId: req.params.id });
     res.status(204).end();
   });
