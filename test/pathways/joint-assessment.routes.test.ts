@@ -36,6 +36,17 @@ describe("joint assessment routes", function () {
   beforeEach(() => h.serveWorkers());
   afterEach(() => h.stopWorkers());
 
+  /** a case with consent given and the first meeting agreed, its first meeting to record */
+  async function intoMeetings(consentItems: string[]) {
+    const started = await h.start("joint-assessment");
+    await h.complete(started.id, "kirjaa-ilmoitus", contact);
+    await h.complete(started.id, "kirjaa-suostumus", { consentGiven: true, consentItems });
+    await h.complete(started.id, "sovi-tapaaminen", firstMeeting);
+    await h.openTasks(started.id, "kirjaa-tapaaminen");
+    await h.settled(started.id);
+    return started;
+  }
+
   it("deploys both pathways unchanged", async () => {
     const defs = await h.rest<{ key: string }[]>("GET", "/process-definition?latestVersion=true&keysIn=joint-assessment,release-preparation");
     expect(defs.map((d) => d.key).sort()).to.deep.equal(["joint-assessment", "release-preparation"]);
@@ -123,12 +134,7 @@ describe("joint assessment routes", function () {
   });
 
   it("consent withdrawn during the meetings stops the assessment and tells the referrer", async () => {
-    const { id, caseRef } = await h.start("joint-assessment");
-    await h.complete(id, "kirjaa-ilmoitus", contact);
-    await h.complete(id, "kirjaa-suostumus", { consentGiven: true, consentItems: ["goals"] });
-    await h.complete(id, "sovi-tapaaminen", firstMeeting);
-    await h.openTasks(id, "kirjaa-tapaaminen");
-    await h.settled(id);
+    const { id, caseRef } = await intoMeetings(["goals"]);
     await h.rest("POST", "/message", { messageName: "ConsentWithdrawn", businessKey: caseRef });
     await h.ended(id);
     const route = await h.visited(id);
@@ -139,12 +145,7 @@ describe("joint assessment routes", function () {
   });
 
   it("a new release date before the three months moves the completion clocks to the release day, wherever the assessment stands", async () => {
-    const { id, caseRef } = await h.start("joint-assessment");
-    await h.complete(id, "kirjaa-ilmoitus", contact);
-    await h.complete(id, "kirjaa-suostumus", { consentGiven: true, consentItems: ["release-date"] });
-    await h.complete(id, "sovi-tapaaminen", firstMeeting);
-    await h.openTasks(id, "kirjaa-tapaaminen");
-    await h.settled(id);
+    const { id, caseRef } = await intoMeetings(["release-date"]);
 
     // released Fri 15 Jan 2027: completion limit that day; warned 14 days before, which is
     // New Year's Day, so on the working day before it, Thu 31 Dec 2026
