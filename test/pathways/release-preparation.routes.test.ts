@@ -36,7 +36,9 @@ describe("release preparation routes", function () {
     await h.completeTaskById(register!.id, { contactDate: "2026-11-23" });
     const child = await until(async () => (await h.rest<{ id: string; businessKey: string }[]>("GET", `/process-instance?superProcessInstance=${id}`))[0]);
     expect(child.businessKey).to.equal(caseRef);
-    await h.complete(child.id, "kirjaa-ilmoitus", { contactDate: "2026-11-23", releaseDate: "2027-01-15" });
+    // intake registered the contact above: the called assessment starts from consent, not a second registration
+    await h.openTasks(child.id, "kirjaa-suostumus");
+    expect(await h.visited(child.id)).to.include.members(["yhteydenotto-kirjattu", "laske-maaraajat"]).and.not.include("kirjaa-ilmoitus");
     return { id, caseRef, child: child.id };
   }
 
@@ -52,6 +54,7 @@ describe("release preparation routes", function () {
 
     const [name] = await h.openTasks(c.id, "nimea-omatyontekija");
     expect(await h.candidateGroups(name!.id), "intake names the personal worker (DOMAIN.md roles)").to.deep.equal(["county-intake"]);
+    expect(new Date(name!.due!).toISOString(), "named before the release day").to.equal(releaseDay);
     await h.completeTaskById(name!.id, { personalWorkerId: "sw.nieminen" });
     await h.complete(c.id, "kokoa-verkosto", { networkMembers: "Asumispalvelu Oy, vertaistukija", supervisedProbation });
     return c;
