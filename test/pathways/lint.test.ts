@@ -3,6 +3,12 @@ import { join } from 'node:path';
 import { expect } from 'chai';
 import { BpmnModdle } from "bpmn-moddle";
 import { createRequire } from 'node:module';
+import { DEADLINE_COMPUTE_TOPIC, DEADLINE_ESCALATE_TOPIC } from '../../workers/deadlines/topics.js';
+import { EscalateVariables } from '../../workers/deadlines/escalation.js';
+import { NOTIFY_TOPIC } from '../../workers/notifications/notify.js';
+import { parseRecipients } from '../../workers/notifications/recipients.js';
+import { TemplateId } from '../../workers/notifications/templates/catalogue.js';
+import { CONSENT_RECORD_TOPIC, PLAN_SYNC_TOPIC } from '../../workers/plans/subscribe-plans.js';
 
 const require = createRequire(import.meta.url);
 const camundaModdle = require('camunda-bpmn-moddle/resources/camunda.json') as Record<string, unknown>;
@@ -10,6 +16,9 @@ type Report = { id: string; message: string; category: string };
 // bpmnlint ships no type declarations; these are the parts its README documents
 const { Linter } = require('bpmnlint') as { Linter: new (o: { config: unknown; resolver: unknown }) => { lint(root: unknown): Promise<Record<string, Report[]>> } };
 const NodeResolver = require('bpmnlint/lib/resolver/node-resolver') as new () => unknown;
+/** the groups of DOMAIN.md that do the pathways' work (process owners and admins do not) */
+const CASEWORKER_GROUPS = ['rise-caseworker', 'county-intake', 'county-social-worker', 'team-lead'];
+const SERVED_TOPICS = [DEADLINE_COMPUTE_TOPIC, DEADLINE_ESCALATE_TOPIC, NOTIFY_TOPIC, CONSENT_RECORD_TOPIC, PLAN_SYNC_TOPIC];
 const processesDir = 'processes';
 const formsDir = 'forms';
 const bpmnFiles = readdirSync(processesDir).filter((f) => f.endsWith('.bpmn'));
@@ -123,6 +132,46 @@ describe('pathway diagrams', () => {
           expect(form.id).to.equal(ref);
           expect(form.executionPlatform).to.equal('Camunda Platform');
         }
+      });
+
+      it('offers every user task to caseworker groups of DOMAIN.md, and names every task and end in Finnish with its source cited', async () => {
+        const { rootElement } = await parse(file);
+        const elements = (rootElement as unknown as Definitions).rootElements.filter((e) => e.$type === 'bpmn:Process').flatMap(flowElements);
+        const problems: string[] = [];
+        for (const e of elements.filter((x) => x.$type === 'bpmn:UserTask')) {
+          const groups = (e.candidateGroups ?? '').split(',').map((g) => g.trim()).filter(Boolean);
+          if (groups.length === 0 || groups.some((g) => !CASEWORKER_GROUPS.includes(g))) problems.push(`${e.id}: candidateGroups "${e.candidateGroups ?? ''}"`);
+        }
+        for (const e of elements.filter((x) => x.$type !== 'bpmn:SequenceFlow')) {
+          const named = !/Task$|^bpmn:(SubProcess|CallActivity|StartEvent|EndEvent|BoundaryEvent|IntermediateCatchEvent)$/.test(e.$type) || /[a-zäöå]/i.test(e.name ?? '');
+          if (!named) problems.push(`${e.id}: no name`);
+          // the owners read these names: Finnish letters or words, never the English of the code
+          if (/\b(the|and|send|check|notify|task)\b/i.test(e.name ?? '')) problems.push(`${e.id}: "${e.name}" is not Finnish`);
+          const doc = (e as Element & { documentation?: { text: string }[] }).documentation?.map((d) => d.text).join(' ') ?? '';
+          if (!/seed \d{3}|§|laki|lain/i.test(doc)) problems.push(`${e.id}: documentation cites no seed or section of law: "${doc}"`);
+        }
+        expect(problems).to.deep.equal([]);
+      });
+
+      it('gives every service task a topic the workers serve, with the inputs that topic reads', async () => {
+        const { rootElement } = await parse(file);
+        const elements = (rootElement as unknown as Definitions).rootElements.filter((e) => e.$type === 'bpmn:Process').flatMap(flowElements);
+        const problems: string[] = [];
+        for (const e of elements.filter((x) => x.$type === 'bpmn:ServiceTask')) {
+          const inputs = Object.fromEntries(
+            (e.extensionElements?.values ?? []).flatMap((v) => v.inputParameters ?? []).map((i) => [i.name, i.value ?? '']),
+          );
+          if (!SERVED_TOPICS.includes(e.topic ?? '')) problems.push(`${e.id}: topic "${e.topic ?? ''}" is served by no worker`);
+          if (e.topic === NOTIFY_TOPIC) {
+            if (!TemplateId.safeParse(inputs.template).success) problems.push(`${e.id}: template "${inputs.template}" is not in the catalogue`);
+            try { parseRecipients(inputs.to ?? ''); } catch (error) { problems.push(`${e.id}: ${(error as Error).message}`); }
+          }
+          if (e.topic === DEADLINE_ESCALATE_TOPIC) {
+            const read = EscalateVariables.safeParse(inputs);
+            if (!read.success) problems.push(`${e.id}: ${read.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
+          }
+        }
+        expect(problems).to.deep.equal([]);
       });
 
       it('draws every flow node and flow, and no two shapes in the same container overlap', async () => {
