@@ -1,5 +1,6 @@
 /**
- * Nivel's own data: plans, consents, network members, inbox, notice ledger, audit log, sessions.
+ * Nivel's own data: plans, consents, network members, inbox, notice ledger, audit log, sessions,
+ * case references.
  * PostgreSQL in production (APP_DATABASE_URL), embedded PGlite otherwise; the same SQL on both.
  *
  * @example
@@ -10,6 +11,7 @@
  *   const { version } = await store.plans.save("NIV-2026-000123", "county", countyPlan, "anna", new Date());
  *   const claim = await store.notices.claim(dedupeKey, new Date(), staleBefore); // "claimed" | "sent" | "busy"
  *   await store.audit.append({ actor: "anna", action: "case.read", caseRef: "NIV-2026-000123", at: new Date() });
+ *   const caseRef = await store.caseRefs.next(2026);                  // "NIV-2026-000124"
  *   await store.close();
  *
  * Invalid input makes a repository throw StoreInputError (naming the field) before writing anything.
@@ -17,6 +19,7 @@
 import { join, resolve } from "node:path";
 import { z } from "zod";
 import { auditRepository, type AuditRepository } from "./audit.js";
+import { caseRefsRepository, type CaseRefsRepository } from "./case-refs.js";
 import { consentsRepository, type ConsentsRepository } from "./consents.js";
 import type { Database } from "./database.js";
 import { inboxRepository, type InboxRepository } from "./inbox.js";
@@ -50,6 +53,7 @@ export interface Store {
   notices: NoticesRepository;
   audit: AuditRepository;
   sessions: SessionsRepository;
+  caseRefs: CaseRefsRepository;
   /** the migrations this open applied (empty when the schema was already current) */
   readonly migrationsApplied: number[];
   close(): Promise<void>;
@@ -82,6 +86,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     notices: noticesRepository(db),
     audit: auditRepository(db),
     sessions: sessionsRepository(db),
+    caseRefs: caseRefsRepository(db),
     migrationsApplied,
     close: () => db.close(),
   };
