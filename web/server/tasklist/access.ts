@@ -9,18 +9,25 @@ export class AccessDenied extends Error {
   }
 }
 
+/** The rule of mayOpenTask, given the task's assignee and candidate links. */
+export function taskIsOpenTo(user: SignedInUser, assignee: string | null | undefined, candidates: { groupId?: string | null; userId?: string | null }[]): boolean {
+  return assignee === user.id || candidates.some((l) => l.groupId && user.groups.includes(l.groupId)) || candidates.some((l) => l.userId === user.id);
+}
+
 /** The user may see the task when it is theirs or offered to one of their groups. */
 export async function mayOpenTask(engine: EngineClient, user: SignedInUser, taskId: string): Promise<boolean> {
   const { data: task, response } = await engine.GET("/task/{id}", { params: { path: { id: taskId } } });
   if (!response.ok || !task) return false;
   if (task.assignee === user.id) return true;
   const links = unwrap(await engine.GET("/task/{id}/identity-links", { params: { path: { id: taskId }, query: { type: "candidate" } } }));
-  return links.some((l) => l.groupId && user.groups.includes(l.groupId)) || links.some((l) => l.userId === user.id);
+  return taskIsOpenTo(user, task.assignee, links);
 }
 
 /**
- * The user may see the case when an open task of it is theirs or their groups', or when they have
- * worked on it (a task of it was assigned to them).
+ * The user may see the case when an open task of it is theirs or their groups', when they have
+ * worked on it (a task of it was assigned to them), or when they referred it (`referrerUserId`, set
+ * when they started it): a RISE officer who starts a joint assessment sees the case, though its
+ * first task is county intake's.
  */
 export async function mayOpenCase(engine: EngineClient, user: SignedInUser, caseRef: string): Promise<boolean> {
   const open = unwrap(await engine.GET("/task", { params: { query: { processInstanceBusinessKey: caseRef } } }));
@@ -31,5 +38,11 @@ export async function mayOpenCase(engine: EngineClient, user: SignedInUser, case
   const worked = unwrap(
     await engine.GET("/history/task", { params: { query: { processInstanceBusinessKey: caseRef, taskAssignee: user.id, maxResults: 1 } } }),
   );
-  return worked.length > 0;
+  if (worked.length > 0) return true;
+  const referred = unwrap(
+    await engine.POST("/history/process-instance/count", {
+      body: { processInstanceBusinessKey: caseRef, variables: [{ name: "referrerUserId", operator: "eq", value: user.id }] },
+    }),
+  );
+  return (referred.count ?? 0) > 0;
 }

@@ -1,5 +1,7 @@
 import { unwrap, type EngineClient } from "../../../lib/engine/client.js";
 import type { Store } from "../../../lib/store/index.js";
+import type { SignedInUser } from "../auth/user.js";
+import { taskIsOpenTo } from "./access.js";
 
 /** The deadline variables of contracts.md, shown as clocks. */
 export const CLOCK_VARIABLES = ["assessmentStartDue", "assessmentCompletionDue", "releaseDate", "planReviewDate"] as const;
@@ -69,4 +71,37 @@ export async function caseView(engine: EngineClient, store: Store, caseRef: stri
     network,
     consent,
   };
+}
+
+export interface OpenTask {
+  id: string;
+  name: string;
+  assignee: string | null;
+  due: string | null;
+  /** the groups it is offered to */
+  candidateGroups: string[];
+  /** the user may open and claim it (access.ts's rule) */
+  mayOpen: boolean;
+}
+
+/**
+ * The case's open tasks, of every instance with its reference (a called joint assessment shares
+ * it), oldest first: those the user may not open still show that the case waits on another group.
+ */
+export async function openTasksOf(engine: EngineClient, user: SignedInUser, caseRef: string): Promise<OpenTask[]> {
+  const tasks = unwrap(await engine.GET("/task", { params: { query: { processInstanceBusinessKey: caseRef, sortBy: "created", sortOrder: "asc" } } }));
+  return Promise.all(
+    tasks.map(async (task) => {
+      const links = unwrap(await engine.GET("/task/{id}/identity-links", { params: { path: { id: task.id! }, query: { type: "candidate" } } }));
+      const candidateGroups = links.map((l) => l.groupId).filter((g): g is string => !!g);
+      return {
+        id: task.id!,
+        name: task.name ?? task.taskDefinitionKey!,
+        assignee: task.assignee ?? null,
+        due: task.due ?? null,
+        candidateGroups,
+        mayOpen: taskIsOpenTo(user, task.assignee, links),
+      };
+    }),
+  );
 }

@@ -5,9 +5,10 @@ import type { Store } from "../../../lib/store/index.js";
 import { audit } from "../audit.js";
 import { currentUser } from "../auth/user.js";
 import { AccessDenied, mayOpenCase, mayOpenTask } from "./access.js";
-import { caseView } from "./case-view.js";
+import { caseView, openTasksOf } from "./case-view.js";
 import { parseForm, valueFields } from "../../../lib/forms/form-definition.js";
 import { validateSubmission } from "../../../lib/forms/submission.js";
+import { fieldErrors, mayStart, NewCase, PATHWAYS, startCase } from "./start-case.js";
 import { TaskFilter, taskQuery } from "./task-filter.js";
 
 export interface TasklistDeps {
@@ -19,7 +20,7 @@ export interface TasklistDeps {
 const CaseRefParam = z.string().regex(/^[\w.-]{1,100}$/, "not a case reference");
 const Submission = z.object({ data: z.record(z.string(), z.unknown()) });
 
-/** The caseworkers' API: their tasks, a task's form, claim/unclaim/complete, the case beside it, the inbox. */
+/** The caseworkers' API: their tasks, a task's form, claim/unclaim/complete, starting a case, the case view, the inbox. */
 export function tasklistRouter(deps: TasklistDeps): express.Router {
   const { engine, store } = deps;
   const router = express.Router();
@@ -126,13 +127,36 @@ export function tasklistRouter(deps: TasklistDeps): express.Router {
       res.status(404).json({ type: "NotFound", message: "No such case." });
       return;
     }
+    const openTasks = await openTasksOf(engine, currentUser(res), caseRef);
     await audit(res, "case.read", caseRef, { processInstanceId: view.processInstanceId });
-    res.json(view);
+    res.json({ ...view, openTasks });
   });
 
+  /**
+   * Starts a case: a new case reference from the store, the pathway started by key with it as
+   * business key. Only the pathways STARTERS gives the user's groups; the client's name goes to
+   * the engine and nowhere else (not the audit log, not a log line).
+   */
+  router.post("/cases", async (req, res) => {
+    const user = currentUser(res);
+    if (!PATHWAYS.some((p) => mayStart(user, p))) throw new AccessDenied("action");
+    const parsed = NewCase.safeParse(req.body);
+    if (!parsed.success) {
+      const fields = fieldErrors(parsed.error);
+      res.status(400).json({ type: "InvalidRequestException", message: fields.map((f) => `${f.key}: ${f.message}`).join("; "), fields });
+      return;
+    }
+    if (!mayStart(user, parsed.data.pathway)) throw new AccessDenied("pathway");
+    const started = await startCase(engine, store, user, parsed.data, deps.now());
+    await audit(res, "case.start", started.caseRef, { processInstanceId: started.processInstanceId, pathway: parsed.data.pathway });
+    res.status(201).location(`/api/cases/${started.caseRef}`).json(started);
+  });
+
+  /** every deployed pathway (latest version), and whether the user may start a case on it */
   router.get("/pathways", async (_req, res) => {
     const defs = unwrap(await engine.GET("/process-definition", { params: { query: { latestVersion: true, sortBy: "key", sortOrder: "asc" } } }));
-    res.json(defs.map((d) => ({ key: d.key!, name: d.name ?? d.key! })));
+    const user = currentUser(res);
+    res.json(defs.map((d) => ({ key: d.key!, name: d.name ?? d.key!, startable: mayStart(user, d.key!) })));
   });
 
   router.get("/inbox", async (_req, res) => {
