@@ -17,7 +17,10 @@ const validate = z
 /** form-js's way of showing a field only when it applies: a FEEL expression that hides it */
 const conditional = z.object({ hide: z.string().optional() }).optional();
 
-const base = { id: z.string(), key: z.string(), label: z.string().optional(), validate, conditional };
+/** a read-only field shows a value the process already has (e.g. which service a task is about) */
+const readonly = z.boolean().optional();
+
+const base = { id: z.string(), key: z.string(), label: z.string().optional(), validate, conditional, readonly };
 
 export const formField = z.discriminatedUnion("type", [
   z.object({ ...base, type: z.enum(["textfield", "textarea"]) }),

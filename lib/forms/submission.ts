@@ -140,6 +140,8 @@ export function submissionSchema(form: FormDefinition) {
       const variables: Record<string, CamundaVariable> = {};
       for (const field of fields) {
         const raw = input[field.key];
+        // shown, never set: the viewer sends a read-only value back, and it must not change the process
+        if (field.readonly) continue;
         if (hidden(field, input)) {
           if (!isEmpty(raw)) ctx.addIssue({ code: "custom", path: [field.key], message: "Kenttä ei koske tätä vastausta / This field does not apply to these answers" });
           continue;

@@ -47,7 +47,7 @@ describe("form submissions (lib/forms)", () => {
         const result = validateSubmission(form, full);
         expect(result.ok, JSON.stringify(result)).to.equal(true);
         if (!result.ok) return;
-        for (const field of fields) expect(expectedType[field.type]).to.include(result.variables[field.key]!.type);
+        for (const field of fields.filter((f) => !f.readonly)) expect(expectedType[field.type]).to.include(result.variables[field.key]!.type);
       });
 
       for (const field of fields.filter((f) => f.validate?.required)) {
@@ -60,7 +60,7 @@ describe("form submissions (lib/forms)", () => {
         });
       }
 
-      for (const field of fields.filter((f) => f.type === "radio" || f.type === "select" || f.type === "checklist")) {
+      for (const field of fields.filter((f) => !f.readonly && (f.type === "radio" || f.type === "select" || f.type === "checklist"))) {
         it(`refuses a value of ${field.key} that is not one of its options`, () => {
           const bad = field.type === "checklist" ? ["not-an-option"] : "not-an-option";
           const result = validateSubmission(form, { ...full, [field.key]: bad });
@@ -125,6 +125,18 @@ describe("form submissions (lib/forms)", () => {
         ok: false,
         errors: { planReviewDate: "Kenttä ei koske tätä vastausta / This field does not apply to these answers" },
       });
+    });
+
+    it("shows the service a continuity or ending task is about, read-only: what comes back for it never reaches the process", () => {
+      for (const file of ["rp-service-confirm.form", "rp-ending.form"]) {
+        const form = load(file);
+        expect(valueFields(form).find((f) => f.key === "serviceKind")?.readonly, file).to.equal(true);
+      }
+      const result = validateSubmission(load("rp-ending.form"), { serviceKind: "income", serviceOutcome: "continues", endingNote: "Jatkuu" });
+      expect(result).to.deep.equal({ ok: true, variables: {
+        serviceOutcome: { type: "String", value: "continues" },
+        endingNote: { type: "String", value: "Jatkuu" },
+      } });
     });
 
     it("reads the fields of a group as the form's own", () => {

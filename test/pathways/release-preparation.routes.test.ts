@@ -60,9 +60,9 @@ describe("release preparation routes", function () {
     return c;
   }
 
-  /** the open continuity tasks, by the service each one secures */
-  async function continuityTasks(id: string, count: number): Promise<Record<string, string>> {
-    const tasks = await h.openTasks(id, "varmista-palvelu", count);
+  /** the open tasks `key` (one per service), by the service each one is about */
+  async function tasksByService(id: string, key: string, count: number): Promise<Record<string, string>> {
+    const tasks = await h.openTasks(id, key, count);
     const byService: Record<string, string> = {};
     for (const task of tasks) {
       const kind = await h.rest<{ value: string }>("GET", `/task/${task.id}/variables/serviceKind`);
@@ -96,11 +96,12 @@ describe("release preparation routes", function () {
 
   it("personal worker, network, one continuity task per service, no probation, the client plan and two reviews, then the ending", async () => {
     const c = await throughAssessment(["housing", "income"], false);
-    const tasks = await continuityTasks(c.id, 2);
+    const tasks = await tasksByService(c.id, "varmista-palvelu", 2);
     expect(Object.keys(tasks).sort()).to.deep.equal(["housing", "income"]);
     // each service waits for the release day on its own clock
     expect(await h.timers(c.id)).to.deep.equal({ "vapautuminen-tulee": [releaseDay, releaseDay] });
-    for (const task of Object.values(tasks)) await h.completeTaskById(task, { serviceArranged: true, serviceNote: "Sovittu" });
+    await h.completeTaskById(tasks.housing!, { serviceArranged: true, serviceNote: "Tukiasunto" });
+    await h.completeTaskById(tasks.income!, { serviceArranged: true, serviceNote: "Toimeentulotuki myönnetty" });
 
     await h.complete(c.id, "laadi-asiakassuunnitelma", { planGoals: "Asunto ja toimeentulo vapautumispäivästä", planReviewDate: "2027-04-15" });
     await h.reached(c.id, "tarkistuspaiva");
@@ -111,12 +112,22 @@ describe("release preparation routes", function () {
     await until(async () => ((await h.timers(c.id)).tarkistuspaiva?.[0] === "2027-07-15T00:00:00.000Z" ? true : undefined));
     await h.fire(c.id, "tarkistuspaiva");
     await h.complete(c.id, "tarkista-suunnitelma", { reviewNote: "Tavoitteet saavutettu", continueFollowUp: false });
-    await h.complete(c.id, "arvioi-paattyminen", { endingAssessment: "Asuminen: jatkuu. Toimeentulo: jatkuu." });
+    // the ending is assessed with the client service by service
+    const endings = await tasksByService(c.id, "arvioi-paattyminen", 2);
+    await h.completeTaskById(endings.housing!, { serviceOutcome: "continues", endingNote: "Vuokrasopimus omissa nimissä" });
+    await h.completeTaskById(endings.income!, { serviceOutcome: "ended", endingNote: "Työtulot riittävät" });
     await h.ended(c.id);
+
+    // each service keeps its own answers: parallel tasks do not overwrite one another
+    const perService = async (name: string) =>
+      (await h.rest<{ value: unknown }[]>("GET", `/history/variable-instance?processInstanceId=${c.id}&variableName=${name}`)).map((v) => v.value).sort();
+    expect(await perService("serviceNote")).to.deep.equal(["Toimeentulotuki myönnetty", "Tukiasunto"]);
+    expect(await perService("serviceOutcome")).to.deep.equal(["continues", "ended"]);
 
     const route = await h.visited(c.id);
     expect(route.filter((a) => a === "varmista-palvelu")).to.have.length(2);
     expect(route.filter((a) => a === "tarkista-suunnitelma")).to.have.length(2);
+    expect(route.filter((a) => a === "arvioi-paattyminen")).to.have.length(2);
     expect(route).to.include.members(["ilmoita-omatyontekija", "kokoa-verkosto", "valvottu-koevapaus", "yhteensovita", "jatketaanko", "valmistelu-paattyi"]);
     expect(route.filter((a) => ["koevapauden-tuki", "eskaloi-jatkuvuus"].includes(a))).to.deep.equal([]);
     expect(h.noticesOf(c.id)).to.deep.equal([
@@ -131,7 +142,7 @@ describe("release preparation routes", function () {
 
   it("a service not arranged by the release day is escalated to the team lead and the personal worker, without cancelling it; supervised probation is agreed", async () => {
     const c = await throughAssessment(["housing", "identity"], true);
-    const tasks = await continuityTasks(c.id, 2);
+    const tasks = await tasksByService(c.id, "varmista-palvelu", 2);
     await h.completeTaskById(tasks.identity!, { serviceArranged: true });
     expect(await h.timers(c.id)).to.deep.equal({ "vapautuminen-tulee": [releaseDay] });
     await h.fire(c.id, "vapautuminen-tulee");
@@ -140,7 +151,7 @@ describe("release preparation routes", function () {
     expect(await h.escalations(c.id)).to.deep.equal([{ rule: "release", stage: "passed", activityId: "eskaloi-jatkuvuus" }]);
     expect(h.noticesOf(c.id).slice(-1)).to.deep.equal([{ activityId: "ilmoita-jatkuvuus", template: "continuity-incomplete", to: "group:team-lead,personal-worker" }]);
     // housing is still being arranged, as the same task
-    expect(Object.keys(await continuityTasks(c.id, 1))).to.deep.equal(["housing"]);
+    expect(Object.keys(await tasksByService(c.id, "varmista-palvelu", 1))).to.deep.equal(["housing"]);
     await h.completeTaskById(tasks.housing!, { serviceArranged: true, serviceNote: "Tukiasunto vapautumista seuraavalta päivältä" });
 
     const [probation] = await h.openTasks(c.id, "koevapauden-tuki");
@@ -182,7 +193,7 @@ describe("release preparation routes", function () {
     await h.complete(c.child, "tarkista-suunnitelma", { planReviewDate: "2027-03-01", planReviewed: true });
     await h.complete(c.id, "nimea-omatyontekija", { personalWorkerId: "sw.nieminen" });
     await h.complete(c.id, "kokoa-verkosto", { networkMembers: "Terveysasema", supervisedProbation: false });
-    await continuityTasks(c.id, 2);
+    await tasksByService(c.id, "varmista-palvelu", 2);
     expect(await h.timers(c.id)).to.deep.equal({ "vapautuminen-tulee": ["2027-01-08T00:00:00.000Z", "2027-01-08T00:00:00.000Z"] });
 
     // put off to Mon 1 Feb 2027: both services' clocks follow
@@ -191,12 +202,12 @@ describe("release preparation routes", function () {
     await until(async () => ((await h.timers(c.id))["vapautuminen-tulee"]?.every((d) => d === "2027-02-01T00:00:00.000Z") ? true : undefined));
     await h.settled(c.id);
     expect(await h.timers(c.id)).to.deep.equal({ "vapautuminen-tulee": ["2027-02-01T00:00:00.000Z", "2027-02-01T00:00:00.000Z"] });
-    expect(Object.keys(await continuityTasks(c.id, 2)).sort()).to.deep.equal(["health-care", "housing"]);
+    expect(Object.keys(await tasksByService(c.id, "varmista-palvelu", 2)).sort()).to.deep.equal(["health-care", "housing"]);
   });
 
   it("a client who loses contact gets outreach: not reached goes to the team lead, contact restored ends it, reached ends it; the case stays open", async () => {
     const c = await throughAssessment(["work-study"], false);
-    await continuityTasks(c.id, 1);
+    await tasksByService(c.id, "varmista-palvelu", 1);
     const lost = () => h.rest("POST", "/message", { messageName: "ClientContactLost", businessKey: c.caseRef });
 
     await h.settled(c.id);
@@ -217,7 +228,7 @@ describe("release preparation routes", function () {
     await h.reached(c.id, "tavoitettiin");
 
     // outreach never closed the case: service continuity is still there to finish
-    expect(Object.keys(await continuityTasks(c.id, 1))).to.deep.equal(["work-study"]);
+    expect(Object.keys(await tasksByService(c.id, "varmista-palvelu", 1))).to.deep.equal(["work-study"]);
     const route = await h.visited(c.id);
     expect(route.filter((a) => a === "etsiva-tyo")).to.have.length(3);
     expect((await h.rest<{ state: string }>("GET", `/history/process-instance/${c.id}`)).state).to.equal("ACTIVE");
