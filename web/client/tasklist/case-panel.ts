@@ -6,14 +6,18 @@ import type { CaseView } from "./types.js";
 
 /** Beside the form: the client's path so far, the clocks, the plans, the network and consent. */
 export async function caseSection(caseRef: string, t: Strings, errorBox: (e: unknown) => HTMLElement): Promise<HTMLElement> {
-  const aside = h("aside", { class: "case", "aria-labelledby": "case-title" });
   let view: CaseView;
   try {
     view = await api<CaseView>(`/api/cases/${encodeURIComponent(caseRef)}`);
   } catch (error) {
-    aside.append(h("h2", { id: "case-title" }, `${t.case} ${caseRef}`), errorBox(error));
-    return aside;
+    return h("aside", { class: "case", "aria-labelledby": "case-title" }, h("h2", { id: "case-title" }, `${t.case} ${caseRef}`), errorBox(error));
   }
+  return caseAside(view, t);
+}
+
+/** The case as caseSection shows it, from a view already fetched. */
+export function caseAside(view: CaseView, t: Strings): HTMLElement {
+  const aside = h("aside", { class: "case", "aria-labelledby": "case-title" });
   const lang = document.documentElement.lang;
   aside.append(
     h("h2", { id: "case-title" }, `${t.case} ${view.caseRef}`),

@@ -2,8 +2,10 @@ import "@bpmn-io/form-js-viewer/dist/assets/form-js.css";
 import "./tasklist.css";
 import { ApiError, api, setCsrfToken } from "../shared/api.js";
 import { h } from "../shared/dom.js";
+import { casePage } from "./case-page.js";
 import { caseSection } from "./case-panel.js";
 import { inboxSection } from "./inbox.js";
+import { newCaseSection } from "./new-case.js";
 import { LANGUAGES, LANGUAGE_NAMES, type Language, type Strings } from "./strings.js";
 import { taskListSection } from "./task-list.js";
 import { taskFormSection } from "./task-form.js";
@@ -13,6 +15,8 @@ const root = document.getElementById("app")!;
 let language: Language = (localStorage.getItem("nivel-language") as Language | null) ?? "fi";
 if (!(language in LANGUAGES)) language = "fi";
 const t = (): Strings => LANGUAGES[language];
+/** the case just started, greeted once on its page */
+let justStarted: string | null = null;
 
 /** A readable message for any failure; the server's own message when it sent one. */
 export function errorBox(error: unknown): HTMLElement {
@@ -103,7 +107,21 @@ async function render(): Promise<void> {
   const main = h("main", { id: "main", tabindex: "-1" });
   root.replaceChildren(header(me), main);
   const taskMatch = /^#\/tasks\/([\w-]+)$/.exec(location.hash);
-  if (taskMatch) {
+  const caseMatch = /^#\/cases\/([\w.-]+)$/.exec(location.hash);
+  if (location.hash === "#/new-case") {
+    main.append(h("p", {}, h("a", { href: "#/" }, `← ${t().back}`)));
+    main.append(
+      await newCaseSection(t(), me.groups, errorBox, (caseRef) => {
+        justStarted = caseRef;
+        location.hash = `#/cases/${caseRef}`;
+      }),
+    );
+  } else if (caseMatch) {
+    const caseRef = decodeURIComponent(caseMatch[1]!);
+    main.append(h("p", {}, h("a", { href: "#/" }, `← ${t().back}`)));
+    main.append(await casePage(caseRef, t(), errorBox, justStarted === caseRef ? t().caseStarted(caseRef) : undefined));
+    justStarted = null;
+  } else if (taskMatch) {
     main.append(h("p", {}, h("a", { href: "#/" }, `← ${t().back}`)));
     const layout = h("div", { class: "task-layout" });
     main.append(layout);

@@ -56,6 +56,42 @@ const fi = {
   notAllowed: "Sinulla ei ole pääsyä tähän tehtävään tai asiaan.",
   signInFailed: "Kirjautuminen epäonnistui",
   loading: "Ladataan…",
+  newCase: "Uusi asia",
+  newCaseHint: "Asia saa viitteen, kun se aloitetaan. Sähköposteissa näkyy vain viite, ei koskaan asiakkaan nimeä.",
+  pathwayNames: {
+    "release-preparation": "Vapautumisen valmistelu",
+    "joint-assessment": "Yhteinen palvelutarpeen arviointi",
+  } as Record<string, string>,
+  pathwayHints: {
+    "release-preparation": "RISE on tunnistanut tuen tarpeen rangaistusaikana.",
+    "joint-assessment": "Ilmoitus tai pyyntö yhteisestä palvelutarpeen arvioinnista on saapunut.",
+  } as Record<string, string>,
+  clientName: "Asiakkaan nimi",
+  referrerOrganisation: "Ilmoittajataho",
+  organisationNames: {
+    "rise-prison": "Vankila (RISE)",
+    "rise-community-sanctions": "Yhdyskuntaseuraamustoimisto (RISE)",
+    county: "Hyvinvointialue",
+    client: "Asiakas itse",
+  } as Record<string, string>,
+  startCase: "Aloita asia",
+  cancel: "Peruuta",
+  newCaseErrors: {
+    pathway: "Valitse polku, jonka voit aloittaa.",
+    clientName: "Anna asiakkaan nimi (2–200 merkkiä).",
+    referrerOrganisation: "Valitse ilmoittajataho.",
+  } as Record<string, string>,
+  mayNotStart: "Sinulla ei ole oikeutta aloittaa tätä asiaa.",
+  caseStarted: (caseRef: string) => `Asia ${caseRef} aloitettu.`,
+  openTasks: "Avoimet tehtävät",
+  noOpenTasks: "Asialla ei ole avoimia tehtäviä.",
+  offeredTo: "Ryhmä",
+  groupNames: {
+    "rise-caseworker": "Rikosseuraamuslaitos",
+    "county-intake": "Hyvinvointialueen asiakasohjaus",
+    "county-social-worker": "Hyvinvointialueen sosiaalityö",
+    "team-lead": "Esihenkilöt",
+  } as Record<string, string>,
 };
 export type Strings = typeof fi;
 
@@ -116,6 +152,42 @@ const sv: Strings = {
   notAllowed: "Du har inte tillgång till den här uppgiften eller det här ärendet.",
   signInFailed: "Inloggningen misslyckades",
   loading: "Laddar…",
+  newCase: "Nytt ärende",
+  newCaseHint: "Ärendet får sin referens när det inleds. E-postmeddelanden visar bara referensen, aldrig klientens namn.",
+  pathwayNames: {
+    "release-preparation": "Förberedelse inför frigivningen",
+    "joint-assessment": "Gemensam bedömning av servicebehovet",
+  },
+  pathwayHints: {
+    "release-preparation": "Brottspåföljdsmyndigheten har identifierat ett behov av stöd under straffverkställigheten.",
+    "joint-assessment": "En anmälan eller en begäran om gemensam bedömning av servicebehovet har kommit in.",
+  },
+  clientName: "Klientens namn",
+  referrerOrganisation: "Anmälande part",
+  organisationNames: {
+    "rise-prison": "Fängelse (Brottspåföljdsmyndigheten)",
+    "rise-community-sanctions": "Samhällspåföljdsbyrå (Brottspåföljdsmyndigheten)",
+    county: "Välfärdsområdet",
+    client: "Klienten själv",
+  },
+  startCase: "Inled ärendet",
+  cancel: "Avbryt",
+  newCaseErrors: {
+    pathway: "Välj en stig som du får inleda.",
+    clientName: "Ange klientens namn (2–200 tecken).",
+    referrerOrganisation: "Välj anmälande part.",
+  },
+  mayNotStart: "Du har inte rätt att inleda det här ärendet.",
+  caseStarted: (caseRef: string) => `Ärendet ${caseRef} har inletts.`,
+  openTasks: "Öppna uppgifter",
+  noOpenTasks: "Ärendet har inga öppna uppgifter.",
+  offeredTo: "Grupp",
+  groupNames: {
+    "rise-caseworker": "Brottspåföljdsmyndigheten",
+    "county-intake": "Välfärdsområdets mottagning",
+    "county-social-worker": "Välfärdsområdets socialarbete",
+    "team-lead": "Förmän",
+  },
 };
 
 const en: Strings = {
@@ -175,6 +247,42 @@ const en: Strings = {
   notAllowed: "You have no access to this task or case.",
   signInFailed: "Sign-in failed",
   loading: "Loading…",
+  newCase: "New case",
+  newCaseHint: "The case gets its reference when it starts. E-mails show only the reference, never the client's name.",
+  pathwayNames: {
+    "release-preparation": "Release preparation",
+    "joint-assessment": "Joint service needs assessment",
+  },
+  pathwayHints: {
+    "release-preparation": "RISE has identified a need for support during the sentence.",
+    "joint-assessment": "A referral or a request for a joint service needs assessment has arrived.",
+  },
+  clientName: "Client's name",
+  referrerOrganisation: "Referring organisation",
+  organisationNames: {
+    "rise-prison": "Prison (RISE)",
+    "rise-community-sanctions": "Community sanctions office (RISE)",
+    county: "Wellbeing services county",
+    client: "The client",
+  },
+  startCase: "Start case",
+  cancel: "Cancel",
+  newCaseErrors: {
+    pathway: "Choose a pathway you may start.",
+    clientName: "Give the client's name (2–200 characters).",
+    referrerOrganisation: "Choose the referring organisation.",
+  },
+  mayNotStart: "You may not start this case.",
+  caseStarted: (caseRef: string) => `Case ${caseRef} started.`,
+  openTasks: "Open tasks",
+  noOpenTasks: "The case has no open tasks.",
+  offeredTo: "Group",
+  groupNames: {
+    "rise-caseworker": "RISE caseworkers",
+    "county-intake": "County intake",
+    "county-social-worker": "County social work",
+    "team-lead": "Team leads",
+  },
 };
 
 export const LANGUAGES = { fi, sv, en } as const;

@@ -2,7 +2,7 @@ import { api } from "../shared/api.js";
 import { h } from "../shared/dom.js";
 import { formatDate } from "./format.js";
 import type { Strings } from "./strings.js";
-import type { TaskSummary } from "./types.js";
+import type { Pathway, TaskSummary } from "./types.js";
 
 /** The filters live in the URL's query so a view can be bookmarked and reloaded. */
 function currentFilters(): URLSearchParams {
@@ -21,7 +21,8 @@ export async function taskListSection(t: Strings, errorBox: (e: unknown) => HTML
   const lang = document.documentElement.lang;
   const section = h("section", { class: "tasks", "aria-labelledby": "tasks-title" });
   const view = params.get("view") === "groups" ? "groups" : "mine";
-  section.append(h("h1", { id: "tasks-title" }, view === "mine" ? t.myTasks : t.groupTasks));
+  const head = h("div", { class: "section-head" }, h("h1", { id: "tasks-title" }, view === "mine" ? t.myTasks : t.groupTasks));
+  section.append(head);
 
   const tabs = h(
     "nav",
@@ -39,7 +40,9 @@ export async function taskListSection(t: Strings, errorBox: (e: unknown) => HTML
   );
   section.append(tabs);
 
-  const pathways = await api<{ key: string; name: string }[]>("/api/pathways").catch(() => []);
+  const pathways = await api<Pathway[]>("/api/pathways").catch((): Pathway[] => []);
+  // only for those who may start a case on some pathway (the server checks again)
+  if (pathways.some((p) => p.startable)) head.append(h("a", { href: "#/new-case", class: "button primary" }, t.newCase));
   const filters = h(
     "form",
     {
@@ -92,7 +95,7 @@ export async function taskListSection(t: Strings, errorBox: (e: unknown) => HTML
       "tr",
       { class: task.overdue ? "overdue" : undefined },
       h("td", {}, h("a", { href: `#/tasks/${task.id}` }, task.name)),
-      h("td", {}, task.caseRef ?? ""),
+      h("td", {}, task.caseRef ? h("a", { href: `#/cases/${encodeURIComponent(task.caseRef)}` }, task.caseRef) : ""),
       h("td", {}, task.pathway ?? ""),
       h("td", {}, task.due ? formatDate(task.due, lang) : t.noDue, task.overdue ? h("span", { class: "badge late" }, t.overdue) : null),
       h("td", {}, task.assignee ?? "–"),

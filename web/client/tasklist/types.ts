@@ -37,6 +37,26 @@ export interface CaseView {
   plans: Record<"rise" | "county" | "joint", PlanVersion | null>;
   network: { id: string; name: string; role: string; organisation: string | null }[];
   consent: { given: boolean; items: string[] } | null;
+  openTasks: OpenTask[];
+}
+export interface OpenTask {
+  id: string;
+  name: string;
+  assignee: string | null;
+  due: string | null;
+  candidateGroups: string[];
+  /** the user may open and claim it */
+  mayOpen: boolean;
+}
+export interface Pathway {
+  key: string;
+  name: string;
+  /** the user may start a case on it */
+  startable: boolean;
+}
+export interface StartedCase {
+  caseRef: string;
+  processInstanceId: string;
 }
 export interface InboxEntry {
   id: string;

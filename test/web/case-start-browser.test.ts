@@ -1,0 +1,109 @@
+/*
+ * Starting a case from the tasklist UI in headless Chromium, on the pathways as deployed from
+ * processes/ and forms/.
+ */
+import { expect } from "chai";
+import { randomBytes } from "node:crypto";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { unwrap } from "../../lib/engine/client.js";
+import { DEFAULT_DEMO_PASSWORD } from "../../lib/engine/demo-users.js";
+import { deployFiles, deployableFiles } from "../../lib/engine/deploy.js";
+import { bundleTasklist } from "../../web/client/tasklist/bundle.js";
+import { useEngine, type TestEngine } from "../support/engine.js";
+import { ensureDemoUsers, startApp, type RunningApp } from "./support/tasklist-app.js";
+
+describe("starting a case in the tasklist in a browser", function () {
+  this.timeout(120_000);
+  let engine: TestEngine;
+  let app: RunningApp;
+  let browser: Browser;
+
+  before(async () => {
+    engine = await useEngine();
+    await Promise.all([bundleTasklist(), ensureDemoUsers(engine), deployFiles(engine.connection, deployableFiles(["processes", "forms"]), "nivel-pathways")]);
+    app = await startApp(engine);
+    browser = await chromium.launch({
+      executablePath: "/usr/bin/chromium",
+      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    });
+  });
+  after(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  async function signedInPage(userId: string): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 1360, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(app.url);
+    await page.getByLabel("Käyttäjätunnus").fill(userId);
+    await page.getByLabel("Salasana").fill(DEFAULT_DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Kirjaudu sisään" }).click();
+    await page.getByRole("heading", { name: "Omat tehtäväni" }).waitFor();
+    return page;
+  }
+
+  const startedWith = async (clientName: string) =>
+    unwrap(await engine.client.POST("/history/process-instance/count", { body: { variables: [{ name: "clientName", operator: "eq", value: clientName }] } })).count;
+
+  it("lets a RISE officer start a release preparation, shows a field error from the server, lands on the new case and claims its first task", async () => {
+    const clientName = `Ville Vapautuja ${randomBytes(3).toString("hex")}`;
+    const page = await signedInPage("rise.virtanen");
+    await page.getByRole("link", { name: "Uusi asia" }).click();
+    await page.getByRole("heading", { name: "Uusi asia" }).waitFor();
+    const choices = page.getByRole("radio");
+    expect(await choices.count(), "both pathways are the officer's to start").to.equal(2);
+    await page.getByRole("radio", { name: /Vapautumisen valmistelu/ }).check();
+    expect(await page.getByLabel("Ilmoittajataho").inputValue(), "RISE refers from prison by default").to.equal("rise-prison");
+
+    // one letter: the server refuses it and the form says why, at the field
+    await page.getByLabel("Asiakkaan nimi").fill(" V ");
+    await page.getByRole("button", { name: "Aloita asia" }).click();
+    await page.getByText("Anna asiakkaan nimi (2–200 merkkiä).").waitFor();
+    expect(await page.getByLabel("Asiakkaan nimi").getAttribute("aria-invalid")).to.equal("true");
+    await page.getByRole("alert").filter({ hasText: "Korjaa lomakkeen virheet" }).waitFor();
+    expect(await startedWith("V")).to.equal(0);
+
+    await page.getByLabel("Asiakkaan nimi").fill(clientName);
+    await page.getByRole("button", { name: "Aloita asia" }).click();
+    const started = page.getByRole("status").filter({ hasText: /^Asia NIV-\d{4}-\d{6} aloitettu\.$/ });
+    await started.waitFor();
+    const caseRef = /NIV-\d{4}-\d{6}/.exec((await started.textContent())!)![0];
+    expect(new URL(page.url()).hash).to.equal(`#/cases/${caseRef}`);
+    await page.getByRole("heading", { name: `Asia ${caseRef}` }).waitFor();
+    await page.getByText(`Asiakas: ${clientName}`).waitFor();
+    const row = page.getByRole("row").filter({ hasText: "Tunnista tarve ja ota yhteyttä hyvinvointialueeseen" });
+    await row.getByText("Rikosseuraamuslaitos").waitFor();
+
+    const instance = unwrap(await engine.client.GET("/process-instance", { params: { query: { businessKey: caseRef } } }))[0]!;
+    const variables = unwrap(await engine.client.GET("/process-instance/{id}/variables", { params: { path: { id: instance.id! } } }));
+    expect(variables.clientName).to.include({ value: clientName });
+    expect(variables.referrerOrganisation).to.include({ value: "rise-prison" });
+
+    await row.getByRole("button", { name: /Ota käsittelyyn/ }).click();
+    await page.getByRole("button", { name: "Palauta ryhmälle" }).waitFor();
+    await page.getByRole("heading", { name: "Tunnista tarve ja ota yhteyttä hyvinvointialueeseen" }).waitFor();
+    const [task] = unwrap(await engine.client.GET("/task", { params: { query: { processInstanceBusinessKey: caseRef } } }));
+    expect(task).to.include({ taskDefinitionKey: "ota-yhteytta", assignee: "rise.virtanen" });
+    expect(new URL(page.url()).hash).to.equal(`#/tasks/${task!.id}`);
+  });
+
+  it("offers county intake only the joint assessment, in Swedish too, and a social worker no new case at all", async () => {
+    const intake = await signedInPage("intake.korhonen");
+    await intake.getByLabel("Kieli").selectOption("sv");
+    await intake.getByRole("link", { name: "Nytt ärende" }).click();
+    await intake.getByRole("heading", { name: "Nytt ärende" }).waitFor();
+    const radios = intake.getByRole("radio");
+    expect(await radios.count()).to.equal(1);
+    expect(await radios.first().isChecked(), "the only choice is chosen").to.equal(true);
+    await intake.getByRole("radio", { name: /Gemensam bedömning av servicebehovet/ }).waitFor();
+    expect(await intake.getByLabel("Anmälande part").inputValue()).to.equal("county");
+    await intake.getByLabel("Språk").selectOption("fi");
+
+    const socialWorker = await signedInPage("sw.nieminen");
+    await socialWorker.getByRole("heading", { name: "Omat tehtäväni" }).waitFor();
+    expect(await socialWorker.getByRole("link", { name: "Uusi asia" }).count()).to.equal(0);
+    await socialWorker.goto(`${app.url}/#/new-case`);
+    await socialWorker.getByRole("alert").filter({ hasText: "Sinulla ei ole oikeutta aloittaa tätä asiaa." }).waitFor();
+  });
+});
