@@ -65,8 +65,9 @@ describe("release preparation routes", function () {
     const tasks = await h.openTasks(id, key, count);
     const byService: Record<string, string> = {};
     for (const task of tasks) {
-      const kind = await h.rest<{ value: string }>("GET", `/task/${task.id}/variables/serviceKind`);
-      byService[kind.value] = task.id;
+      // what the tasklist gives the form to show read-only
+      const shown = await h.rest<Record<string, { value: unknown }>>("GET", `/task/${task.id}/form-variables`);
+      byService[String(shown.serviceKind?.value)] = task.id;
     }
     return byService;
   }
