@@ -145,6 +145,23 @@ describe("joint assessment routes", function () {
     expect(h.noticesOf(id).map((n) => n.activityId)).to.deep.equal(["kutsu-verkosto", "ilmoita-peruutus"]);
   });
 
+  it("a new release date before the contact is registered is kept for the registration, with no incident", async () => {
+    const { id, caseRef } = await h.start("joint-assessment");
+    await h.openTasks(id, "kirjaa-ilmoitus");
+    await h.rest("POST", "/message", {
+      messageName: "ReleaseDateChanged",
+      businessKey: caseRef,
+      all: true,
+      processVariables: { releaseDate: { value: "2027-01-15T00:00:00.000+0000", type: "Date" } },
+    });
+    await h.reached(id, "lasketaan-kirjattaessa");
+    // the registration form leaves the release date as it is when intake does not give one
+    await h.complete(id, "kirjaa-ilmoitus", contact);
+    await h.openTasks(id, "kirjaa-suostumus");
+    expect((await h.timers(id))["valmistuminen-ylitetty"]).to.deep.equal(["2027-01-15T21:59:59.000Z"]);
+    expect(await h.visited(id)).to.not.include("laske-uudelleen");
+  });
+
   it("a new release date before the three months moves the completion clocks to the release day, wherever the assessment stands", async () => {
     const { id, caseRef } = await intoMeetings(["release-date"]);
 

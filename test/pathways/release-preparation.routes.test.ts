@@ -206,6 +206,26 @@ describe("release preparation routes", function () {
     expect(Object.keys(await tasksByService(c.id, "varmista-palvelu", 2)).sort()).to.deep.equal(["health-care", "housing"]);
   });
 
+  it("a new release date before the contact is registered waits for the registration, with no incident", async () => {
+    const { id, caseRef } = await h.start("release-preparation");
+    await h.complete(id, "ota-yhteytta", { releaseDate: "2027-01-15", needDescription: "Asunto puuttuu" });
+    await h.openTasks(id, "kirjaa-yhteydenotto");
+    await h.rest("POST", "/message", {
+      messageName: "ReleaseDateChanged",
+      businessKey: caseRef,
+      all: true,
+      processVariables: { releaseDate: { value: "2027-01-08T00:00:00.000+0000", type: "Date" } },
+    });
+    await h.reached(id, "lasketaan-kirjattaessa");
+    expect(await h.visited(id)).to.not.include("laske-uudelleen");
+    // registered: the deadlines are computed from the new release day (Fri 8 Jan 2027)
+    await h.complete(id, "kirjaa-yhteydenotto", { contactDate: "2026-11-23" });
+    const child = await until(async () => (await h.rest<{ id: string }[]>("GET", `/process-instance?superProcessInstance=${id}`))[0]);
+    await h.openTasks(child.id, "kirjaa-suostumus");
+    expect(new Date((await h.variable<string>(id, "assessmentCompletionDue"))!).toISOString()).to.equal("2027-01-08T21:59:59.000Z");
+    expect((await h.timers(child.id))["valmistuminen-ylitetty"]).to.deep.equal(["2027-01-08T21:59:59.000Z"]);
+  });
+
   it("a client who loses contact gets outreach: not reached goes to the team lead, contact restored ends it, reached ends it; the case stays open", async () => {
     const c = await throughAssessment(["work-study"], false);
     await tasksByService(c.id, "varmista-palvelu", 1);
