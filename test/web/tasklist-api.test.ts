@@ -45,6 +45,13 @@ describe("web core and tasklist API (sign-in, CSRF, access, audit)", () => {
     }
   });
 
+  it("sends a notice's case link on to the case in the tasklist, and nothing else", async () => {
+    const link = await fetch(`${app.url}/tasklist/cases/NIV-2026-000123`, { redirect: "manual" });
+    expect([link.status, link.headers.get("location")]).to.deep.equal([302, "/#/cases/NIV-2026-000123"]);
+    const odd = await fetch(`${app.url}/tasklist/cases/${encodeURIComponent("<script>")}`, { redirect: "manual" });
+    expect([odd.status, odd.headers.get("location")]).to.deep.equal([302, "/"]);
+  });
+
   it("signs in against the engine's identity service with an HttpOnly, SameSite=Strict session cookie", async () => {
     // a different user: the engine delays a user's next sign-in after a wrong password
     const wrong = await login(app, "rise.lindqvist", "not-the-password");
