@@ -4,12 +4,12 @@
  */
 import { expect } from "chai";
 import { randomBytes } from "node:crypto";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { unwrap } from "../../lib/engine/client.js";
-import { DEFAULT_DEMO_PASSWORD } from "../../lib/engine/demo-users.js";
 import { deployFiles, deployableFiles } from "../../lib/engine/deploy.js";
 import { bundleTasklist } from "../../web/client/tasklist/bundle.js";
 import { useEngine, type TestEngine } from "../support/engine.js";
+import { launchBrowser, signedInPage } from "./support/browser.js";
 import { ensureDemoUsers, startApp, type RunningApp } from "./support/tasklist-app.js";
 
 describe("starting a case in the tasklist in a browser", function () {
@@ -22,33 +22,21 @@ describe("starting a case in the tasklist in a browser", function () {
     engine = await useEngine();
     await Promise.all([bundleTasklist(), ensureDemoUsers(engine), deployFiles(engine.connection, deployableFiles(["processes", "forms"]), "nivel-pathways")]);
     app = await startApp(engine);
-    browser = await chromium.launch({
-      executablePath: "/usr/bin/chromium",
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-    });
+    browser = await launchBrowser();
   });
   after(async () => {
     await browser?.close();
     await app?.close();
   });
 
-  async function signedInPage(userId: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1360, height: 900 } });
-    const page = await context.newPage();
-    await page.goto(app.url);
-    await page.getByLabel("Käyttäjätunnus").fill(userId);
-    await page.getByLabel("Salasana").fill(DEFAULT_DEMO_PASSWORD);
-    await page.getByRole("button", { name: "Kirjaudu sisään" }).click();
-    await page.getByRole("heading", { name: "Omat tehtäväni" }).waitFor();
-    return page;
-  }
+  const signedIn = (userId: string): Promise<Page> => signedInPage(browser, app.url, userId);
 
   const startedWith = async (clientName: string) =>
     unwrap(await engine.client.POST("/history/process-instance/count", { body: { variables: [{ name: "clientName", operator: "eq", value: clientName }] } })).count;
 
   it("lets a RISE officer start a release preparation, shows a field error from the server, lands on the new case and claims its first task", async () => {
     const clientName = `Ville Vapautuja ${randomBytes(3).toString("hex")}`;
-    const page = await signedInPage("rise.virtanen");
+    const page = await signedIn("rise.virtanen");
     await page.getByRole("link", { name: "Uusi asia" }).click();
     await page.getByRole("heading", { name: "Uusi asia" }).waitFor();
     const choices = page.getByRole("radio");
@@ -89,7 +77,7 @@ describe("starting a case in the tasklist in a browser", function () {
   });
 
   it("offers county intake only the joint assessment, in Swedish too, and a social worker no new case at all", async () => {
-    const intake = await signedInPage("intake.korhonen");
+    const intake = await signedIn("intake.korhonen");
     await intake.getByLabel("Kieli").selectOption("sv");
     await intake.getByRole("link", { name: "Nytt ärende" }).click();
     await intake.getByRole("heading", { name: "Nytt ärende" }).waitFor();
@@ -100,7 +88,7 @@ describe("starting a case in the tasklist in a browser", function () {
     expect(await intake.getByLabel("Anmälande part").inputValue()).to.equal("county");
     await intake.getByLabel("Språk").selectOption("fi");
 
-    const socialWorker = await signedInPage("sw.nieminen");
+    const socialWorker = await signedIn("sw.nieminen");
     await socialWorker.getByRole("heading", { name: "Omat tehtäväni" }).waitFor();
     expect(await socialWorker.getByRole("link", { name: "Uusi asia" }).count()).to.equal(0);
     await socialWorker.goto(`${app.url}/#/new-case`);

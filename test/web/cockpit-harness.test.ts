@@ -5,7 +5,7 @@
  * `/api/login`; headless Chromium.
  */
 import type { AddressInfo } from "node:net";
-import { chromium, type Browser } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { DEFAULT_DEMO_PASSWORD } from "../../lib/engine/demo-users.js";
 import { openStore, type AuditEntry, type Store } from "../../lib/store/index.js";
 import { createApp } from "../../web/server/app.js";
@@ -95,21 +95,6 @@ export function drawnReviewThenWork(key: string, topic: string): string {
     ${edge("f3", [[570, 120], [640, 120]])}
   </bpmndi:BPMNPlane></bpmndi:BPMNDiagram>
 </bpmn:definitions>`;
-}
-
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
-  });
 }
 
 /** A browser page signed in as the demo user through the sign-in API. */

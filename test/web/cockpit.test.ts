@@ -8,7 +8,8 @@ import { bundleCockpit } from "../../web/client/cockpit/bundle.js";
 import { engineDate } from "../../web/server/cockpit/engine-date.js";
 import { useEngine, type TestEngine } from "../support/engine.js";
 import { until } from "../support/until.js";
-import { drawnReviewThenWork, launchBrowser, newCaseRef, pageAs, startHarness, type Harness } from "./cockpit-harness.test.js";
+import { drawnReviewThenWork, newCaseRef, pageAs, startHarness, type Harness } from "./cockpit-harness.test.js";
+import { launchBrowser } from "./support/browser.js";
 import { executableProcess } from "../support/models.js";
 
 const ADMIN = "ops.heikkinen";

@@ -8,7 +8,8 @@ import { unwrap } from "../../lib/engine/client.js";
 import { deployResources } from "../../lib/engine/deploy.js";
 import { bundleModeler } from "../../web/client/modeler/bundle.js";
 import { useEngine, type TestEngine } from "../support/engine.js";
-import { drawnReviewThenWork, launchBrowser, newCaseRef, pageAs, startHarness, type Harness } from "./cockpit-harness.test.js";
+import { drawnReviewThenWork, newCaseRef, pageAs, startHarness, type Harness } from "./cockpit-harness.test.js";
+import { launchBrowser } from "./support/browser.js";
 
 const OWNER = "owner.laine";
 

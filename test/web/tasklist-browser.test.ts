@@ -1,11 +1,11 @@
 import { expect } from "chai";
 import { mkdirSync } from "node:fs";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { unwrap } from "../../lib/engine/client.js";
-import { DEFAULT_DEMO_PASSWORD } from "../../lib/engine/demo-users.js";
 import { bundleTasklist } from "../../web/client/tasklist/bundle.js";
 import { useEngine, type TestEngine } from "../support/engine.js";
 import { until } from "../support/until.js";
+import { launchBrowser, signedInPage } from "./support/browser.js";
 import { deployIntakePathway, ensureDemoUsers, newCaseRef, openTaskOf, startApp, startCase, type RunningApp } from "./support/tasklist-app.js";
 
 const KEY = "tasklist_browser_test";
@@ -19,26 +19,14 @@ describe("tasklist in a browser", () => {
     engine = await useEngine();
     await Promise.all([bundleTasklist(), ensureDemoUsers(engine), deployIntakePathway(engine, KEY)]);
     app = await startApp(engine);
-    browser = await chromium.launch({
-      executablePath: "/usr/bin/chromium",
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-    });
+    browser = await launchBrowser();
   });
   after(async () => {
     await browser?.close();
     await app?.close();
   });
 
-  async function signedInPage(userId: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1360, height: 900 } });
-    const page = await context.newPage();
-    await page.goto(app.url);
-    await page.getByLabel("Käyttäjätunnus").fill(userId);
-    await page.getByLabel("Salasana").fill(DEFAULT_DEMO_PASSWORD);
-    await page.getByRole("button", { name: "Kirjaudu sisään" }).click();
-    await page.getByRole("heading", { name: "Omat tehtäväni" }).waitFor();
-    return page;
-  }
+  const signedIn = (userId: string): Promise<Page> => signedInPage(browser, app.url, userId);
 
   it("lets a caseworker claim a task, shows a form error, and completes the fixed form so the case moves on", async () => {
     const caseRef = newCaseRef();
@@ -48,7 +36,7 @@ describe("tasklist in a browser", () => {
     await app.store.network.add({ caseRef, name: "Vertaistukihenkilö", role: "vertaistuki", organisation: "Kriminaalihuollon tukisäätiö", language: "fi", kind: "peer" }, "intake.korhonen", new Date());
     await app.store.inbox.add({ userId: "intake.korhonen", caseRef, template: "referral-received", title: "Uusi ilmoitus", body: `Asia ${caseRef} odottaa kartoitusta.`, link: `/#/tasks/${task.id}`, createdAt: new Date() });
 
-    const page = await signedInPage("intake.korhonen");
+    const page = await signedIn("intake.korhonen");
     await page.getByRole("button", { name: "Ryhmieni tehtävät" }).click();
     const row = page.getByRole("row").filter({ hasText: caseRef });
     await row.getByRole("link", { name: "Kartoita tilanne" }).click();
@@ -83,7 +71,7 @@ describe("tasklist in a browser", () => {
   });
 
   it("switches the whole tasklist to Swedish or English and remembers the choice", async () => {
-    const page = await signedInPage("rise.virtanen");
+    const page = await signedIn("rise.virtanen");
     await page.getByLabel("Kieli").selectOption("sv");
     await page.getByRole("heading", { name: "Mina uppgifter" }).waitFor();
     expect(await page.locator("html").getAttribute("lang")).to.equal("sv");
@@ -100,7 +88,7 @@ describe("tasklist in a browser", () => {
     await startCase(engine, KEY, caseRef);
     const task = (await openTaskOf(engine, caseRef))!;
 
-    const page = await signedInPage("sw.nieminen");
+    const page = await signedIn("sw.nieminen");
     await page.getByRole("button", { name: "Ryhmieni tehtävät" }).click();
     await page.getByRole("heading", { name: "Ryhmieni tehtävät" }).waitFor();
     expect(await page.getByText(caseRef).count()).to.equal(0);
