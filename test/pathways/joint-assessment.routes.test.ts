@@ -148,12 +148,7 @@ describe("joint assessment routes", function () {
   it("a new release date before the contact is registered is kept for the registration, with no incident", async () => {
     const { id, caseRef } = await h.start("joint-assessment");
     await h.openTasks(id, "kirjaa-ilmoitus");
-    await h.rest("POST", "/message", {
-      messageName: "ReleaseDateChanged",
-      businessKey: caseRef,
-      all: true,
-      processVariables: { releaseDate: { value: "2027-01-15T00:00:00.000+0000", type: "Date" } },
-    });
+    await h.releaseDateChanged(caseRef, "2027-01-15");
     await h.reached(id, "lasketaan-kirjattaessa");
     // the registration form leaves the release date as it is when intake does not give one
     await h.complete(id, "kirjaa-ilmoitus", contact);
@@ -167,12 +162,7 @@ describe("joint assessment routes", function () {
 
     // released Fri 15 Jan 2027: completion limit that day; warned 14 days before, which is
     // New Year's Day, so on the working day before it, Thu 31 Dec 2026
-    await h.rest("POST", "/message", {
-      messageName: "ReleaseDateChanged",
-      businessKey: caseRef,
-      all: true,
-      processVariables: { releaseDate: { value: "2027-01-15T00:00:00.000+0000", type: "Date" } },
-    });
+    await h.releaseDateChanged(caseRef, "2027-01-15");
     await h.reached(id, "laskettu-uudelleen");
     expect(await h.timers(id)).to.deep.equal({
       "valmistuminen-varoitus": ["2026-12-31T06:00:00.000Z"],

@@ -173,14 +173,7 @@ describe("release preparation routes", function () {
 
     // release brought forward to Fri 8 Jan 2027: the limit moves with it; its warning 14 days
     // before, Fri 25 Dec, is Christmas Day, so the working day before Christmas Eve, Wed 23 Dec
-    const correlate = (releaseDate: string) =>
-      h.rest("POST", "/message", {
-        messageName: "ReleaseDateChanged",
-        businessKey: c.caseRef,
-        all: true,
-        processVariables: { releaseDate: { value: `${releaseDate}T00:00:00.000+0000`, type: "Date" } },
-      });
-    await correlate("2027-01-08");
+    await h.releaseDateChanged(c.caseRef, "2027-01-08");
     await h.reached(c.child, "laskettu-uudelleen");
     await h.reached(c.id, "laskettu-uudelleen");
     expect(await h.timers(c.child)).to.deep.equal({
@@ -199,7 +192,7 @@ describe("release preparation routes", function () {
 
     // put off to Mon 1 Feb 2027: both services' clocks follow
     await h.settled(c.id);
-    await correlate("2027-02-01");
+    await h.releaseDateChanged(c.caseRef, "2027-02-01");
     await until(async () => ((await h.timers(c.id))["vapautuminen-tulee"]?.every((d) => d === "2027-02-01T00:00:00.000Z") ? true : undefined));
     await h.settled(c.id);
     expect(await h.timers(c.id)).to.deep.equal({ "vapautuminen-tulee": ["2027-02-01T00:00:00.000Z", "2027-02-01T00:00:00.000Z"] });
@@ -210,12 +203,7 @@ describe("release preparation routes", function () {
     const { id, caseRef } = await h.start("release-preparation");
     await h.complete(id, "ota-yhteytta", { releaseDate: "2027-01-15", needDescription: "Asunto puuttuu" });
     await h.openTasks(id, "kirjaa-yhteydenotto");
-    await h.rest("POST", "/message", {
-      messageName: "ReleaseDateChanged",
-      businessKey: caseRef,
-      all: true,
-      processVariables: { releaseDate: { value: "2027-01-08T00:00:00.000+0000", type: "Date" } },
-    });
+    await h.releaseDateChanged(caseRef, "2027-01-08");
     await h.reached(id, "lasketaan-kirjattaessa");
     expect(await h.visited(id)).to.not.include("laske-uudelleen");
     // registered: the deadlines are computed from the new release day (Fri 8 Jan 2027)

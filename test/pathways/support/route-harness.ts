@@ -166,6 +166,16 @@ export function routeHarness(engine: TestEngine) {
     return raw ? (JSON.parse(raw) as Escalation[]).map(({ rule, stage, activityId }) => ({ rule, stage, activityId })) : [];
   }
 
+  /** The message a new release date sends to the whole case: every instance under its reference. */
+  async function releaseDateChanged(caseRef: string, releaseDate: string): Promise<void> {
+    await rest("POST", "/message", {
+      messageName: "ReleaseDateChanged",
+      businessKey: caseRef,
+      all: true,
+      processVariables: { releaseDate: { value: `${releaseDate}T00:00:00.000+0000`, type: "Date" } },
+    });
+  }
+
   function noticesOf(processInstanceId: string): Omit<Notice, "processInstanceId">[] {
     return notices.filter((n) => n.processInstanceId === processInstanceId).map(({ activityId, template, to }) => ({ activityId, template, to }));
   }
@@ -190,6 +200,7 @@ export function routeHarness(engine: TestEngine) {
     fire,
     variable,
     escalations,
+    releaseDateChanged,
     noticesOf,
   };
 }
