@@ -1,6 +1,6 @@
 /**
  * Nivel's own data: plans, consents, network members, inbox, notice ledger, audit log, sessions,
- * case references.
+ * case references, users' preferences.
  * PostgreSQL in production (APP_DATABASE_URL), embedded PGlite otherwise; the same SQL on both.
  *
  * @example
@@ -29,6 +29,7 @@ import { noticesRepository, type NoticesRepository } from "./notices.js";
 import { openPgDatabase } from "./pg-database.js";
 import { openPgliteDatabase } from "./pglite-database.js";
 import { plansRepository, type PlansRepository } from "./plans.js";
+import { preferencesRepository, type PreferencesRepository } from "./preferences.js";
 import { sessionsRepository, type SessionsRepository } from "./sessions.js";
 
 export const StoreOptions = z.discriminatedUnion("backend", [
@@ -54,6 +55,7 @@ export interface Store {
   audit: AuditRepository;
   sessions: SessionsRepository;
   caseRefs: CaseRefsRepository;
+  preferences: PreferencesRepository;
   /** the migrations this open applied (empty when the schema was already current) */
   readonly migrationsApplied: number[];
   close(): Promise<void>;
@@ -87,6 +89,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     audit: auditRepository(db),
     sessions: sessionsRepository(db),
     caseRefs: caseRefsRepository(db),
+    preferences: preferencesRepository(db),
     migrationsApplied,
     close: () => db.close(),
   };
@@ -98,5 +101,6 @@ export { Consent, ConsentItem, ConsentRecord } from "./consents.js";
 export { NetworkMember, NetworkMemberInput } from "./network.js";
 export { InboxEntry, InboxEntryInput } from "./inbox.js";
 export { Notice, type Claim } from "./notices.js";
+export { PreferredLanguage } from "./preferences.js";
 export { AuditEntry, AuditInput, AuditQuery } from "./audit.js";
 export { Session, SessionInput } from "./sessions.js";

@@ -271,5 +271,21 @@ for (const backend of backends()) {
         expect(error.message).to.equal("Invalid session: expiresAt: must be after createdAt");
       });
     });
+
+    describe("preferences", function () {
+      it("keeps each user's language, the latest choice winning, and knows none for a user who never chose", async function () {
+        expect(await store.preferences.languageOf("sw.nieminen")).to.equal(null);
+        await store.preferences.setLanguage("sw.nieminen", "sv", t("2026-11-23T08:00:00Z"));
+        await store.preferences.setLanguage("sw.nieminen", "en", t("2026-11-23T09:00:00Z"));
+        await store.preferences.setLanguage("rise.virtanen", "fi", t("2026-11-23T09:00:00Z"));
+        expect([await store.preferences.languageOf("sw.nieminen"), await store.preferences.languageOf("rise.virtanen")]).to.deep.equal(["en", "fi"]);
+      });
+
+      it("refuses a language Nivel has no words for, and keeps the choice already made", async function () {
+        const error = await rejected(store.preferences.setLanguage("sw.nieminen", "de" as "fi", t("2026-11-23T10:00:00Z")));
+        expect(error.message).to.match(/^Invalid language/);
+        expect(await store.preferences.languageOf("sw.nieminen")).to.equal("en");
+      });
+    });
   });
 }

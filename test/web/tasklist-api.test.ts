@@ -45,6 +45,18 @@ describe("web core and tasklist API (sign-in, CSRF, access, audit)", () => {
     }
   });
 
+  it("keeps the language a caseworker chooses, for the tasklist and their notices, and refuses one it has no words for", async () => {
+    expect(((await (await socialWorker.fetch("/api/me")).json()) as { language: string | null }).language).to.equal(null);
+    const noToken = await socialWorker.fetch("/api/me/language", { method: "PUT", csrf: false, json: { language: "sv" } });
+    expect(noToken.status).to.equal(403);
+    expect((await socialWorker.fetch("/api/me/language", { method: "PUT", json: { language: "sv" } })).status).to.equal(204);
+    const bad = await socialWorker.fetch("/api/me/language", { method: "PUT", json: { language: "de" } });
+    expect(bad.status).to.equal(400);
+    expect(((await bad.json()) as { type: string }).type).to.equal("InvalidRequestException");
+    expect(((await (await socialWorker.fetch("/api/me")).json()) as { language: string }).language).to.equal("sv");
+    expect(await app.store.preferences.languageOf("sw.nieminen")).to.equal("sv");
+  });
+
   it("sends a notice's case link on to the case in the tasklist, and nothing else", async () => {
     const link = await fetch(`${app.url}/tasklist/cases/NIV-2026-000123`, { redirect: "manual" });
     expect([link.status, link.headers.get("location")]).to.deep.equal([302, "/#/cases/NIV-2026-000123"]);

@@ -1,6 +1,7 @@
 import { expect } from "chai";
 import { mkdirSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
+import { DEFAULT_DEMO_PASSWORD } from "../../lib/engine/demo-users.js";
 import { unwrap } from "../../lib/engine/client.js";
 import { bundleTasklist } from "../../web/client/tasklist/bundle.js";
 import { useEngine, type TestEngine } from "../support/engine.js";
@@ -81,6 +82,18 @@ describe("tasklist in a browser", () => {
     await page.getByRole("heading", { name: "My tasks" }).waitFor();
     await page.getByRole("button", { name: "Sign out" }).click();
     await page.getByRole("button", { name: "Sign in" }).waitFor();
+
+    // on another device the choice follows the user, as it does their notices
+    const elsewhere = await (await browser.newContext()).newPage();
+    await elsewhere.goto(app.url);
+    await elsewhere.getByLabel("Käyttäjätunnus").fill("rise.virtanen");
+    await elsewhere.getByLabel("Salasana").fill(DEFAULT_DEMO_PASSWORD);
+    await elsewhere.getByRole("button", { name: "Kirjaudu sisään" }).click();
+    await elsewhere.getByRole("heading", { name: "My tasks" }).waitFor();
+    expect(await app.store.preferences.languageOf("rise.virtanen")).to.equal("en");
+    await elsewhere.getByLabel("Language").selectOption("fi");
+    await elsewhere.getByRole("heading", { name: "Omat tehtäväni" }).waitFor();
+    await elsewhere.context().close();
   });
 
   it("keeps another group's caseworker out of the task and the case by the UI, the URL and the API", async () => {

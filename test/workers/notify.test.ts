@@ -97,16 +97,17 @@ describe("notify worker", function () {
   }
 
   /** the worker on the test's app store (opened here unless the test already has it open) */
-  async function work(key: string, overrides: Partial<NotificationDeps> = {}, languages: Record<string, string> = {}) {
+  async function work(key: string, overrides: Partial<NotificationDeps> = {}, languages: Record<string, "fi" | "sv" | "en"> = {}) {
     const opened = store ?? (await openAppStore());
+    // as the user chose in the tasklist (PUT /api/me/language)
+    for (const [userId, language] of Object.entries(languages)) await opened.preferences.setLanguage(userId, language, new Date());
     const log: string[] = [];
     const lockDuration = overrides.lockDuration ?? 10_000;
     // a short long-poll: a task coming back after a retry timeout or a lock expiry wakes no waiting fetch
     client = createWorkerClient(engine.connection, { workerId: `notify-test-${run}`, lockDuration, asyncResponseTimeout: 1_000 });
     subscribeNotifications(client, {
       engine: engine.client,
-      // the users' language choices come from here: the store keeps none yet
-      store: { notices: opened.notices, inbox: opened.inbox, network: opened.network, preferences: { languageOf: async (id) => languages[id] ?? null } },
+      store: opened,
       smtpUrl: sink.url,
       mailFrom: "Nivel <no-reply@nivel.test>",
       appUrl: APP_URL,

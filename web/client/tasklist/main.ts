@@ -15,6 +15,8 @@ const root = document.getElementById("app")!;
 let language: Language = (localStorage.getItem("nivel-language") as Language | null) ?? "fi";
 if (!(language in LANGUAGES)) language = "fi";
 const t = (): Strings => LANGUAGES[language];
+/** the language saved on the server is taken once per page load, at sign-in; after that the select rules */
+let languageSynced = false;
 /** the case just started, greeted once on its page */
 let justStarted: string | null = null;
 
@@ -30,10 +32,12 @@ function header(me: Me): HTMLElement {
     "select",
     {
       id: "language",
-      onchange: (e) => {
+      onchange: async (e) => {
         language = (e.target as HTMLSelectElement).value as Language;
         localStorage.setItem("nivel-language", language);
-        void render();
+        // saved for the notices too; should that fail, this device still keeps the choice
+        await api("/api/me/language", { method: "PUT", body: { language } }).catch(() => undefined);
+        await render();
       },
     },
     ...Object.entries(LANGUAGE_NAMES).map(([code, name]) => h("option", { value: code, selected: code === language }, name)),
@@ -104,6 +108,14 @@ async function render(): Promise<void> {
     return;
   }
   setCsrfToken(me.csrfToken);
+  if (!languageSynced) {
+    languageSynced = true;
+    if (me.language && me.language in LANGUAGES && me.language !== language) {
+      language = me.language as Language;
+      localStorage.setItem("nivel-language", language);
+      document.documentElement.lang = language;
+    }
+  }
   const main = h("main", { id: "main", tabindex: "-1" });
   root.replaceChildren(header(me), main);
   const taskMatch = /^#\/tasks\/([\w-]+)$/.exec(location.hash);

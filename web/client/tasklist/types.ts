@@ -4,6 +4,8 @@ export interface Me {
   name: string;
   groups: string[];
   csrfToken: string;
+  /** the language the user chose, also that of their notices; null until they choose */
+  language?: string | null;
 }
 export interface TaskSummary {
   id: string;

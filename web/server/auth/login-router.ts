@@ -2,12 +2,13 @@ import express from "express";
 import { rateLimit } from "express-rate-limit";
 import { z } from "zod";
 import { unwrap, type EngineClient } from "../../../lib/engine/client.js";
-import type { Store } from "../../../lib/store/index.js";
+import { PreferredLanguage, type Store } from "../../../lib/store/index.js";
 import { requireCsrf } from "./csrf.js";
 import { requireUser } from "./require-group.js";
 import { SESSION_COOKIE, SESSION_HOURS, sessionCookieOptions, sessionTokenOf } from "./session-cookie.js";
 import { currentUser } from "./user.js";
 
+const LanguageChoice = z.object({ language: PreferredLanguage });
 const Credentials = z.object({ username: z.string().trim().min(1).max(200), password: z.string().min(1).max(500) });
 
 export interface LoginDeps {
@@ -64,8 +65,16 @@ export function loginRouter(deps: LoginDeps): express.Router {
     res.status(204).end();
   });
 
-  router.get("/api/me", requireUser, (_req, res) => {
-    res.json({ ...currentUser(res), csrfToken: res.locals.csrfToken });
+  router.get("/api/me", requireUser, async (_req, res) => {
+    const user = currentUser(res);
+    res.json({ ...user, csrfToken: res.locals.csrfToken, language: await deps.store.preferences.languageOf(user.id) });
+  });
+
+  // the tasklist's language is also the language of the user's notices (workers/notifications)
+  router.put("/api/me/language", requireUser, requireCsrf, express.json({ limit: "1kb" }), async (req, res) => {
+    const { language } = LanguageChoice.parse(req.body);
+    await deps.store.preferences.setLanguage(currentUser(res).id, language, deps.now());
+    res.status(204).end();
   });
   return router;
 }
