@@ -39,17 +39,10 @@ export interface CaseView {
   plans: Record<"rise" | "county" | "joint", PlanVersion | null>;
   network: { id: string; name: string; role: string; organisation: string | null }[];
   consent: { given: boolean; items: string[] } | null;
-  openTasks: OpenTask[];
+  openTasks: import("../../server/tasklist/case-view.js").OpenTask[];
 }
-export interface OpenTask {
-  id: string;
-  name: string;
-  assignee: string | null;
-  due: string | null;
-  candidateGroups: string[];
-  /** the user may open and claim it */
-  mayOpen: boolean;
-}
+// the server's own type: erased from the bundle, checked on both sides
+export type { OpenTask } from "../../server/tasklist/case-view.js";
 export interface Pathway {
   key: string;
   name: string;
