@@ -28,7 +28,14 @@ export const formField = z.discriminatedUnion("type", [
   z.object({ ...base, type: z.literal("checkbox") }),
   z.object({ ...base, type: z.enum(["radio", "select"]), values: z.array(option).min(1) }),
   z.object({ ...base, type: z.enum(["checklist", "taglist"]), values: z.array(option).min(1) }),
-  z.object({ ...base, type: z.literal("datetime"), subtype: z.enum(["date", "datetime"]), dateLabel: z.string().optional() }),
+  z.object({
+    ...base,
+    type: z.literal("datetime"),
+    subtype: z.enum(["date", "datetime"]),
+    dateLabel: z.string().optional(),
+    /** form-js's "no dates in the past": a review or meeting being agreed lies ahead */
+    disallowPassedDates: z.boolean().optional(),
+  }),
 ]);
 export type FormField = z.infer<typeof formField>;
 

@@ -30,7 +30,10 @@ export function camundaDate(date: Date): string {
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 const isoDateTime = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:?\d{2})?$/;
 
-function dateSchema(field: Extract<FormField, { type: "datetime" }>) {
+const helsinkiDate = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Helsinki", year: "numeric", month: "2-digit", day: "2-digit" });
+const PASSED = "Päivämäärä ei voi olla mennyt / The date cannot be in the past";
+
+function dateSchema(field: Extract<FormField, { type: "datetime" }>, now: Date) {
   const shape = field.subtype === "date" ? isoDate : isoDateTime;
   const hint = field.subtype === "date" ? "VVVV-KK-PP / YYYY-MM-DD" : "VVVV-KK-PPTHH:MM / YYYY-MM-DDTHH:MM";
   return z
@@ -40,6 +43,12 @@ function dateSchema(field: Extract<FormField, { type: "datetime" }>) {
       const date = new Date(field.subtype === "date" ? `${s}T00:00:00Z` : s);
       if (Number.isNaN(date.getTime()) || (field.subtype === "date" && date.toISOString().slice(0, 10) !== s)) {
         ctx.addIssue({ code: "custom", message: "Päivämäärää ei ole / No such date" });
+        return z.NEVER;
+      }
+      // a date counts by the Finnish calendar: today is allowed, yesterday is not
+      const passed = field.subtype === "date" ? s < helsinkiDate.format(now) : date.getTime() < now.getTime();
+      if (field.disallowPassedDates && passed) {
+        ctx.addIssue({ code: "custom", message: PASSED });
         return z.NEVER;
       }
       return { type: "Date" as const, value: camundaDate(date) };
@@ -89,7 +98,7 @@ function checkboxSchema(field: FormField) {
   return (field.validate?.required ? b.refine((x) => x, REQUIRED) : b).transform((value) => ({ type: "Boolean" as const, value }));
 }
 
-function fieldSchema(field: FormField): z.ZodType<CamundaVariable, unknown> {
+function fieldSchema(field: FormField, now: Date): z.ZodType<CamundaVariable, unknown> {
   switch (field.type) {
     case "textfield":
     case "textarea":
@@ -105,7 +114,7 @@ function fieldSchema(field: FormField): z.ZodType<CamundaVariable, unknown> {
     case "taglist":
       return multiSchema(field);
     case "datetime":
-      return dateSchema(field);
+      return dateSchema(field, now);
   }
 }
 
@@ -127,7 +136,7 @@ function hidden(field: FormField, input: Record<string, unknown>): boolean {
 }
 
 /** The zod schema of a form's submissions; it yields the Camunda variables to complete the task with. */
-export function submissionSchema(form: FormDefinition) {
+export function submissionSchema(form: FormDefinition, now: Date = new Date()) {
   const fields = valueFields(form);
   return z
     .record(z.string(), z.unknown())
@@ -150,7 +159,7 @@ export function submissionSchema(form: FormDefinition) {
           if (field.validate?.required) ctx.addIssue({ code: "custom", path: [field.key], message: REQUIRED });
           continue;
         }
-        const result = fieldSchema(field).safeParse(raw);
+        const result = fieldSchema(field, now).safeParse(raw);
         if (result.success) variables[field.key] = result.data;
         else ctx.addIssue({ code: "custom", path: [field.key], message: result.error.issues[0]?.message ?? REQUIRED });
       }
@@ -158,8 +167,9 @@ export function submissionSchema(form: FormDefinition) {
     });
 }
 
-export function validateSubmission(form: FormDefinition, submission: unknown): SubmissionResult {
-  const result = submissionSchema(form).safeParse(submission);
+/** `now` decides what "in the past" means for fields that refuse passed dates. */
+export function validateSubmission(form: FormDefinition, submission: unknown, now: Date = new Date()): SubmissionResult {
+  const result = submissionSchema(form, now).safeParse(submission);
   if (result.success) return { ok: true, variables: result.data };
   const errors: Record<string, string> = {};
   for (const issue of result.error.issues) {

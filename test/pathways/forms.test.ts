@@ -5,6 +5,8 @@ import { parseForm, valueFields, type FormField } from "../../lib/forms/form-def
 import { validateSubmission } from "../../lib/forms/submission.js";
 
 const formFiles = readdirSync("forms").filter((f) => f.endsWith(".form"));
+/** the day these tests' dates are written for; forms that refuse past dates judge from it */
+const NOW = new Date("2026-11-23T10:00:00+02:00");
 const load = (file: string) => parseForm(JSON.parse(readFileSync(join("forms", file), "utf8")));
 
 /** A value each field accepts, built from the form itself so every form is covered. */
@@ -44,7 +46,7 @@ describe("form submissions (lib/forms)", () => {
       const full = Object.fromEntries(fields.map((f) => [f.key, acceptable(f)]));
 
       it("accepts a complete submission and types every variable", () => {
-        const result = validateSubmission(form, full);
+        const result = validateSubmission(form, full, NOW);
         expect(result.ok, JSON.stringify(result)).to.equal(true);
         if (!result.ok) return;
         for (const field of fields.filter((f) => !f.readonly)) expect(expectedType[field.type]).to.include(result.variables[field.key]!.type);
@@ -53,7 +55,7 @@ describe("form submissions (lib/forms)", () => {
       for (const field of fields.filter((f) => f.validate?.required)) {
         it(`refuses a submission without the required ${field.key}`, () => {
           const { [field.key]: _left, ...rest } = full;
-          const result = validateSubmission(form, rest);
+          const result = validateSubmission(form, rest, NOW);
           expect(result.ok).to.equal(false);
           // (a field that only applies to some answers of this one may be refused too)
           if (!result.ok) expect(result.errors[field.key]).to.equal("Pakollinen tieto / Required");
@@ -63,14 +65,14 @@ describe("form submissions (lib/forms)", () => {
       for (const field of fields.filter((f) => !f.readonly && (f.type === "radio" || f.type === "select" || f.type === "checklist"))) {
         it(`refuses a value of ${field.key} that is not one of its options`, () => {
           const bad = field.type === "checklist" ? ["not-an-option"] : "not-an-option";
-          const result = validateSubmission(form, { ...full, [field.key]: bad });
+          const result = validateSubmission(form, { ...full, [field.key]: bad }, NOW);
           expect(result.ok).to.equal(false);
           if (!result.ok) expect(result.errors[field.key]).to.be.a("string");
         });
       }
 
       it("refuses a key the form does not have", () => {
-        const result = validateSubmission(form, { ...full, personalIdentityCode: "010101-123A" });
+        const result = validateSubmission(form, { ...full, personalIdentityCode: "010101-123A" }, NOW);
         expect(result).to.deep.equal({ ok: false, errors: { personalIdentityCode: "Lomakkeessa ei ole tätä kenttää / Not a field of this form" } });
       });
     });
@@ -82,7 +84,7 @@ describe("form submissions (lib/forms)", () => {
     const conclusion = load("ja-conclusion.form");
 
     it("turns a date field into a Camunda Date at midnight UTC", () => {
-      const result = validateSubmission(register, { contactDate: "2026-11-23", urgent: false });
+      const result = validateSubmission(register, { contactDate: "2026-11-23", urgent: false }, NOW);
       expect(result).to.deep.equal({ ok: true, variables: {
         contactDate: { type: "Date", value: "2026-11-23T00:00:00.000+0000" },
         urgent: { type: "Boolean", value: false },
@@ -90,38 +92,38 @@ describe("form submissions (lib/forms)", () => {
     });
 
     it("refuses a date that does not exist and one in another format", () => {
-      expect(validateSubmission(register, { contactDate: "2026-02-30" })).to.deep.equal({ ok: false, errors: { contactDate: "Päivämäärää ei ole / No such date" } });
-      const result = validateSubmission(register, { contactDate: "23.11.2026" });
+      expect(validateSubmission(register, { contactDate: "2026-02-30" }, NOW)).to.deep.equal({ ok: false, errors: { contactDate: "Päivämäärää ei ole / No such date" } });
+      const result = validateSubmission(register, { contactDate: "23.11.2026" }, NOW);
       expect(result.ok).to.equal(false);
       if (!result.ok) expect(result.errors.contactDate).to.match(/^Päivämäärä muodossa VVVV-KK-PP/);
     });
 
     it("keeps the time and offset of a date-time field", () => {
-      const result = validateSubmission(meeting, { meetingStart: "2026-12-01T10:30+02:00", meetingEnd: "2026-12-01T12:00+02:00", meetingPlace: "Vankila", meetingSummary: "Sovittiin asunnosta", moreMeetings: false });
+      const result = validateSubmission(meeting, { meetingStart: "2026-12-01T10:30+02:00", meetingEnd: "2026-12-01T12:00+02:00", meetingPlace: "Vankila", meetingSummary: "Sovittiin asunnosta", moreMeetings: false }, NOW);
       expect(result.ok).to.equal(true);
       if (result.ok) expect(result.variables.meetingStart).to.deep.equal({ type: "Date", value: "2026-12-01T08:30:00.000+0000" });
     });
 
     it("enforces text lengths with a readable message", () => {
-      const result = validateSubmission(meeting, { meetingStart: "2026-12-01T10:30", meetingEnd: "2026-12-01T12:00", meetingPlace: "V", meetingSummary: "ok", moreMeetings: true });
+      const result = validateSubmission(meeting, { meetingStart: "2026-12-01T10:30", meetingEnd: "2026-12-01T12:00", meetingPlace: "V", meetingSummary: "ok", moreMeetings: true }, NOW);
       expect(result).to.deep.equal({ ok: false, errors: { meetingPlace: "Vähintään 2 merkkiä / At least 2 characters" } });
     });
 
     it("stores a checklist as a Json array without repeats", () => {
-      const result = validateSubmission(conclusion, { needsMultiAgencyWork: true, services: ["housing", "income", "housing"], conclusionSummary: "Asunto ja toimeentulo" });
+      const result = validateSubmission(conclusion, { needsMultiAgencyWork: true, services: ["housing", "income", "housing"], conclusionSummary: "Asunto ja toimeentulo" }, NOW);
       expect(result.ok).to.equal(true);
       if (result.ok) expect(result.variables.services).to.deep.equal({ type: "Json", value: '["housing","income"]' });
     });
 
     it("asks for the next review date only when the follow-up goes on, as the form's FEEL condition says", () => {
       const review = load("rp-plan-review.form");
-      expect(validateSubmission(review, { reviewNote: "Jatketaan", continueFollowUp: true })).to.deep.equal({
+      expect(validateSubmission(review, { reviewNote: "Jatketaan", continueFollowUp: true }, NOW)).to.deep.equal({
         ok: false,
         errors: { planReviewDate: "Pakollinen tieto / Required" },
       });
-      const ending = validateSubmission(review, { reviewNote: "Päätetään", continueFollowUp: false });
+      const ending = validateSubmission(review, { reviewNote: "Päätetään", continueFollowUp: false }, NOW);
       expect(ending).to.deep.equal({ ok: true, variables: { reviewNote: { type: "String", value: "Päätetään" }, continueFollowUp: { type: "Boolean", value: false } } });
-      expect(validateSubmission(review, { reviewNote: "Päätetään", continueFollowUp: false, planReviewDate: "2027-05-01" })).to.deep.equal({
+      expect(validateSubmission(review, { reviewNote: "Päätetään", continueFollowUp: false, planReviewDate: "2027-05-01" }, NOW)).to.deep.equal({
         ok: false,
         errors: { planReviewDate: "Kenttä ei koske tätä vastausta / This field does not apply to these answers" },
       });
@@ -132,11 +134,24 @@ describe("form submissions (lib/forms)", () => {
         const form = load(file);
         expect(valueFields(form).find((f) => f.key === "serviceKind")?.readonly, file).to.equal(true);
       }
-      const result = validateSubmission(load("rp-ending.form"), { serviceKind: "income", serviceOutcome: "continues", endingNote: "Jatkuu" });
+      const result = validateSubmission(load("rp-ending.form"), { serviceKind: "income", serviceOutcome: "continues", endingNote: "Jatkuu" }, NOW);
       expect(result).to.deep.equal({ ok: true, variables: {
         serviceOutcome: { type: "String", value: "continues" },
         endingNote: { type: "String", value: "Jatkuu" },
       } });
+    });
+
+    it("refuses a review date in the past by the Finnish calendar, and takes today", () => {
+      const plan = load("rp-client-plan.form");
+      // 23:30 on 22 Nov in UTC is already 23 Nov in Helsinki
+      const lateEvening = new Date("2026-11-22T23:30:00Z");
+      expect(validateSubmission(plan, { planGoals: "Asunto", planReviewDate: "2026-11-22" }, lateEvening)).to.deep.equal({
+        ok: false,
+        errors: { planReviewDate: "Päivämäärä ei voi olla mennyt / The date cannot be in the past" },
+      });
+      expect(validateSubmission(plan, { planGoals: "Asunto", planReviewDate: "2026-11-23" }, lateEvening).ok).to.equal(true);
+      // a form without the rule still records past dates, as a contact date must be
+      expect(validateSubmission(load("ja-register.form"), { contactDate: "2020-01-01" }, NOW).ok).to.equal(true);
     });
 
     it("reads the fields of a group as the form's own", () => {
@@ -144,8 +159,8 @@ describe("form submissions (lib/forms)", () => {
         id: "g", type: "default",
         components: [{ id: "grp", type: "group", label: "Ryhmä", components: [{ id: "n", type: "textfield", key: "note", label: "Huomio", validate: { required: true } }] }],
       });
-      expect(validateSubmission(grouped, {})).to.deep.equal({ ok: false, errors: { note: "Pakollinen tieto / Required" } });
-      expect(validateSubmission(grouped, { note: "ok" })).to.deep.equal({ ok: true, variables: { note: { type: "String", value: "ok" } } });
+      expect(validateSubmission(grouped, {}, NOW)).to.deep.equal({ ok: false, errors: { note: "Pakollinen tieto / Required" } });
+      expect(validateSubmission(grouped, { note: "ok" }, NOW)).to.deep.equal({ ok: true, variables: { note: { type: "String", value: "ok" } } });
     });
 
     it("refuses a form whose field has no options to choose from", () => {

@@ -106,7 +106,7 @@ export function tasklistRouter(deps: TasklistDeps): express.Router {
     }
     const { data } = Submission.parse(req.body);
     const definition = parseForm(await deployedForm(req.params.id));
-    const checked = validateSubmission(definition, data);
+    const checked = validateSubmission(definition, data, deps.now());
     if (!checked.ok) {
       const labels = new Map(valueFields(definition).map((f) => [f.key, f.label ?? f.key]));
       const fields = Object.entries(checked.errors).map(([key, message]) => ({ key, label: labels.get(key) ?? key, message }));
