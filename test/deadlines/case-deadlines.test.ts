@@ -24,6 +24,25 @@ describe("case deadlines (the deadline-compute variables)", () => {
     expect(problems({ contactDate: "2027-02-29" })).to.have.length(1);
   });
 
+  it("starts an urgent case on the contact day, warning the team lead that morning; completion is unchanged", () => {
+    // urgent need (SHL § 36) registered Mon 23 Nov 2026: no seven weekdays, the start is due that day
+    const { dates, instants } = caseDeadlines(DeadlineFacts.parse({ contactDate: "2026-11-23", urgent: true }));
+    expect(dates).to.deep.equal({
+      assessmentStartDue: "2026-11-23",
+      assessmentStartWarning: "2026-11-23",
+      assessmentCompletionDue: "2027-02-23",
+      assessmentCompletionWarning: "2027-02-09",
+    });
+    expect([instants.assessmentStartDue.toISOString(), instants.assessmentStartWarning.toISOString()]).to.deep.equal([
+      "2026-11-23T21:59:59.000Z",
+      "2026-11-23T06:00:00.000Z",
+    ]);
+    // not urgent, or not said: the seven weekdays
+    for (const urgent of [false, null, undefined]) {
+      expect(caseDeadlines(DeadlineFacts.parse({ contactDate: "2026-11-23", urgent })).dates.assessmentStartDue, String(urgent)).to.equal("2026-12-02");
+    }
+  });
+
   it("gives the due instants at 23:59:59 and the warnings at 08:00 in Helsinki", () => {
     // contact Thu 19 Mar 2026: 7th weekday Mon 30 Mar (Fri 20 (1), Mon 23 … Fri 27 (6), Mon 30 (7)),
     // warned Thu 26 Mar; three months = Fri 19 Jun, Midsummer Eve → Mon 22 Jun, warned Mon 8 Jun.

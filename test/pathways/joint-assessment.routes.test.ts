@@ -93,6 +93,20 @@ describe("joint assessment routes", function () {
     expect(Object.keys(await h.timers(id)).sort()).to.deep.equal(["valmistuminen-varoitus", "valmistuminen-ylitetty"]);
   });
 
+  it("an urgent need (SHL 36 §): the start is due on the contact day and the team lead is warned that morning", async () => {
+    const { id } = await h.start("joint-assessment");
+    await h.complete(id, "kirjaa-ilmoitus", { ...contact, urgent: true });
+    await h.openTasks(id, "kirjaa-suostumus");
+    expect(await h.timers(id)).to.deep.equal({
+      "aloitus-varoitus": ["2026-11-23T06:00:00.000Z"],
+      "aloitus-ylitetty": ["2026-11-23T21:59:59.000Z"],
+      "valmistuminen-varoitus": [rules["valmistuminen-varoitus"]],
+      "valmistuminen-ylitetty": [rules["valmistuminen-ylitetty"]],
+    });
+    const [task] = await h.openTasks(id, "kirjaa-suostumus");
+    expect(new Date(task!.due!).toISOString(), "the consent task is due that day too").to.equal("2026-11-23T21:59:59.000Z");
+  });
+
   it("consent, first meeting agreed, two meetings, the completion clocks fire without stopping the work, conclusion and joint plan", async () => {
     const { id } = await h.start("joint-assessment");
     await h.complete(id, "kirjaa-ilmoitus", contact);

@@ -27,6 +27,8 @@ export const DeadlineFacts = z.object({
   contactDate: CaseDay,
   // a release date can be cleared: the engine then holds a null Date
   releaseDate: z.preprocess((v) => v ?? undefined, CaseDay.optional()),
+  /** the registration form's urgent need (SHL § 36): the assessment starts on the contact day */
+  urgent: z.boolean().nullish().transform((v) => v === true),
 });
 export type DeadlineFacts = z.infer<typeof DeadlineFacts>;
 
@@ -40,6 +42,11 @@ export type DeadlineVariable = (typeof DEADLINE_VARIABLES)[number];
  * A warning is for a team lead to act on, so it comes at the start of the office day, 08:00.
  */
 const END_OF_DAY = { hour: 23, minute: 59, second: 59 };
+
+function urgentStart(facts: DeadlineFacts) {
+  const { due } = evaluate(ruleById("urgent"), facts);
+  return { due, warning: due };
+}
 const START_OF_OFFICE_DAY = { hour: 8 };
 
 export interface CaseDeadlines {
@@ -48,7 +55,9 @@ export interface CaseDeadlines {
 }
 
 export function caseDeadlines(facts: DeadlineFacts): CaseDeadlines {
-  const start = evaluate(ruleById("assessment-start"), facts);
+  // An urgent need has no lead time: the limit is the contact day, and the team lead is warned
+  // that very morning (at once, when the contact is registered later in the day).
+  const start = facts.urgent ? urgentStart(facts) : evaluate(ruleById("assessment-start"), facts);
   const completion = evaluate(ruleById("assessment-completion"), facts);
   if (!start.warning || !completion.warning) throw new Error("the assessment rules must define their warnings");
   const dates = {

@@ -78,6 +78,6 @@ export function subscribeDeadlines(client: Client, ctx: DeadlineContext): void {
     await taskService.complete(task, variables).catch((e: unknown) => log(`${task.topicName}: could not complete task ${task.id}: ${String(e)}`));
   };
 
-  client.subscribe(DEADLINE_COMPUTE_TOPIC, options(["contactDate", "releaseDate"]), (args) => void handle(compute)(args));
+  client.subscribe(DEADLINE_COMPUTE_TOPIC, options(["contactDate", "releaseDate", "urgent"]), (args) => void handle(compute)(args));
   client.subscribe(DEADLINE_ESCALATE_TOPIC, options(["deadlineRule", "deadlineStage", "escalations"]), (args) => void handle(escalate)(args));
 }
