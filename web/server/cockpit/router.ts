@@ -6,6 +6,8 @@ import type { CockpitDeps } from "./deps.js";
 import { apiErrors } from "../api-errors.js";
 import { InstanceFilter, listInstances } from "./instance-list.js";
 import { instanceDetail } from "./instance-detail.js";
+import { measures } from "./measures.js";
+import { periodQuery } from "./measures-period.js";
 import { deadlineBoard, definitionSummaries } from "./overview.js";
 import { sendPage } from "./page-shell.js";
 import { requireGroup } from "../auth/require-group.js";
@@ -41,6 +43,15 @@ export function cockpitRouter(deps: CockpitDeps): express.Router {
     // the variables hold client data: every read of them is audited
     await deps.audit.record({ actor: currentUser(res).id, action: "cockpit.view", processInstanceId: req.params.id });
     res.json(detail);
+  });
+
+  // aggregate figures only (no client data), but who looked at what period is still recorded
+  router.get("/api/measures", async (req, res) => {
+    const at = now();
+    const period = periodQuery(at).parse(req.query);
+    const figures = await measures(deps.engine, period, at);
+    await deps.audit.record({ actor: currentUser(res).id, action: "cockpit.measures", detail: { from: period.from, to: period.to } });
+    res.json(figures);
   });
 
   router.post("/api/incidents/:id/retry", async (req, res) => {
