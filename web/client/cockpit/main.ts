@@ -4,6 +4,7 @@ import "bpmn-js/dist/assets/bpmn-font/css/bpmn-embedded.css";
 import "./cockpit.css";
 import { api, setCsrfToken } from "../shared/api.js";
 import { h } from "../shared/dom.js";
+import { measuresView } from "./measures-view.js";
 import { instanceView, instancesView, overviewView, type MountedView } from "./views.js";
 
 const app = document.getElementById("app")!;
@@ -16,12 +17,14 @@ async function render(outcome = ""): Promise<void> {
     h("strong", {}, "Nivel cockpit"),
     h("a", { href: "#/" }, "Pathways & deadlines"),
     h("a", { href: "#/instances" }, "Cases"),
+    h("a", { href: "#/measures" }, "Measures"),
   );
   let shown: MountedView;
   try {
     const instance = /^\/instance\/(.+)$/.exec(path);
     if (instance) shown = await instanceView(decodeURIComponent(instance[1]!), outcome, (next) => void render(next));
     else if (path === "/instances") shown = { view: await instancesView(new URLSearchParams(query)) };
+    else if (path === "/measures") shown = { view: await measuresView(new URLSearchParams(query)) };
     else shown = { view: await overviewView() };
   } catch (e) {
     shown = { view: h("p", { class: "error", role: "alert" }, (e as Error).message) };

@@ -16,7 +16,7 @@ interface InstanceDetail {
   audit: { at: string; actor: string; action: string; detail?: Record<string, unknown> }[];
 }
 
-function table(headers: string[], rows: (Node | string)[][], className: string): HTMLTableElement {
+export function table(headers: string[], rows: (Node | string)[][], className: string): HTMLTableElement {
   return h(
     "table",
     { class: className },
