@@ -9,7 +9,7 @@
 import { expect } from "chai";
 import { deployFiles, deployableFiles } from "../../lib/engine/deploy.js";
 import { useEngine } from "../support/engine.js";
-import { routeHarness } from "./support/route-harness.js";
+import { pathwayHarness } from "../support/pathway-harness.js";
 
 const contact = { contactDate: "2026-11-23" };
 const rules = {
@@ -25,11 +25,11 @@ const escalatesToTeamLead = (prefix: string, template: string) => ({ activityId:
 
 describe("joint assessment routes", function () {
   this.timeout(180_000);
-  let h: ReturnType<typeof routeHarness>;
+  let h: ReturnType<typeof pathwayHarness>;
 
   before(async () => {
     const engine = await useEngine();
-    h = routeHarness(engine);
+    h = pathwayHarness(engine);
     const deployment = await deployFiles(engine.connection, deployableFiles(["processes", "forms"]), "nivel-pathways");
     expect(deployment.id).to.be.a("string");
   });

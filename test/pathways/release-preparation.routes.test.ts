@@ -7,7 +7,7 @@ import { expect } from "chai";
 import { deployFiles, deployableFiles } from "../../lib/engine/deploy.js";
 import { useEngine } from "../support/engine.js";
 import { until } from "../support/until.js";
-import { routeHarness } from "./support/route-harness.js";
+import { pathwayHarness } from "../support/pathway-harness.js";
 
 const releaseDay = "2027-01-15T00:00:00.000Z";
 const firstMeeting = { meetingStart: "2026-11-26T10:00", meetingEnd: "2026-11-26T11:30", meetingPlace: "Vankila, neuvotteluhuone" };
@@ -15,11 +15,11 @@ const meeting = { meetingStart: "2026-12-01T10:00+02:00", meetingEnd: "2026-12-0
 
 describe("release preparation routes", function () {
   this.timeout(240_000);
-  let h: ReturnType<typeof routeHarness>;
+  let h: ReturnType<typeof pathwayHarness>;
 
   before(async () => {
     const engine = await useEngine();
-    h = routeHarness(engine);
+    h = pathwayHarness(engine);
     await deployFiles(engine.connection, deployableFiles(["processes", "forms"]), "nivel-pathways");
   });
   beforeEach(() => h.serveWorkers());
@@ -34,7 +34,7 @@ describe("release preparation routes", function () {
     const [register] = await h.openTasks(id, "kirjaa-yhteydenotto");
     expect(await h.candidateGroups(register!.id)).to.deep.equal(["county-intake"]);
     await h.completeTaskById(register!.id, { contactDate: "2026-11-23" });
-    const child = await until(async () => (await h.rest<{ id: string; businessKey: string }[]>("GET", `/process-instance?superProcessInstance=${id}`))[0]);
+    const child = await h.calledAssessment(id);
     expect(child.businessKey).to.equal(caseRef);
     // intake registered the contact above: the called assessment starts from consent, not a second registration
     await h.openTasks(child.id, "kirjaa-suostumus");
@@ -58,18 +58,6 @@ describe("release preparation routes", function () {
     await h.completeTaskById(name!.id, { personalWorkerId: "sw.nieminen" });
     await h.complete(c.id, "kokoa-verkosto", { networkMembers: "Asumispalvelu Oy, vertaistukija", supervisedProbation });
     return c;
-  }
-
-  /** the open tasks `key` (one per service), by the service each one is about */
-  async function tasksByService(id: string, key: string, count: number): Promise<Record<string, string>> {
-    const tasks = await h.openTasks(id, key, count);
-    const byService: Record<string, string> = {};
-    for (const task of tasks) {
-      // what the tasklist gives the form to show read-only
-      const shown = await h.rest<Record<string, { value: unknown }>>("GET", `/task/${task.id}/form-variables`);
-      byService[String(shown.serviceKind?.value)] = task.id;
-    }
-    return byService;
   }
 
   it("the client declines consent in the called assessment: phase B ends 'Ei monialaista työtä'", async () => {
@@ -97,7 +85,7 @@ describe("release preparation routes", function () {
 
   it("personal worker, network, one continuity task per service, no probation, the client plan and two reviews, then the ending", async () => {
     const c = await throughAssessment(["housing", "income"], false);
-    const tasks = await tasksByService(c.id, "varmista-palvelu", 2);
+    const tasks = await h.tasksByService(c.id, "varmista-palvelu", 2);
     expect(Object.keys(tasks).sort()).to.deep.equal(["housing", "income"]);
     // each service waits for the release day on its own clock
     expect(await h.timers(c.id)).to.deep.equal({ "vapautuminen-tulee": [releaseDay, releaseDay] });
@@ -114,7 +102,7 @@ describe("release preparation routes", function () {
     await h.fire(c.id, "tarkistuspaiva");
     await h.complete(c.id, "tarkista-suunnitelma", { reviewNote: "Tavoitteet saavutettu", continueFollowUp: false });
     // the ending is assessed with the client service by service
-    const endings = await tasksByService(c.id, "arvioi-paattyminen", 2);
+    const endings = await h.tasksByService(c.id, "arvioi-paattyminen", 2);
     await h.completeTaskById(endings.housing!, { serviceOutcome: "continues", endingNote: "Vuokrasopimus omissa nimissä" });
     await h.completeTaskById(endings.income!, { serviceOutcome: "ended", endingNote: "Työtulot riittävät" });
     await h.ended(c.id);
@@ -143,7 +131,7 @@ describe("release preparation routes", function () {
 
   it("a service not arranged by the release day is escalated to the team lead and the personal worker, without cancelling it; supervised probation is agreed", async () => {
     const c = await throughAssessment(["housing", "identity"], true);
-    const tasks = await tasksByService(c.id, "varmista-palvelu", 2);
+    const tasks = await h.tasksByService(c.id, "varmista-palvelu", 2);
     await h.completeTaskById(tasks.identity!, { serviceArranged: true });
     expect(await h.timers(c.id)).to.deep.equal({ "vapautuminen-tulee": [releaseDay] });
     await h.fire(c.id, "vapautuminen-tulee");
@@ -152,7 +140,7 @@ describe("release preparation routes", function () {
     expect(await h.escalations(c.id)).to.deep.equal([{ rule: "release", stage: "passed", activityId: "eskaloi-jatkuvuus" }]);
     expect(h.noticesOf(c.id).slice(-1)).to.deep.equal([{ activityId: "ilmoita-jatkuvuus", template: "continuity-incomplete", to: "group:team-lead,personal-worker" }]);
     // housing is still being arranged, as the same task
-    expect(Object.keys(await tasksByService(c.id, "varmista-palvelu", 1))).to.deep.equal(["housing"]);
+    expect(Object.keys(await h.tasksByService(c.id, "varmista-palvelu", 1))).to.deep.equal(["housing"]);
     await h.completeTaskById(tasks.housing!, { serviceArranged: true, serviceNote: "Tukiasunto vapautumista seuraavalta päivältä" });
 
     const [probation] = await h.openTasks(c.id, "koevapauden-tuki");
@@ -187,7 +175,7 @@ describe("release preparation routes", function () {
     await h.complete(c.child, "tarkista-suunnitelma", { planReviewDate: "2027-03-01", planReviewed: true });
     await h.complete(c.id, "nimea-omatyontekija", { personalWorkerId: "sw.nieminen" });
     await h.complete(c.id, "kokoa-verkosto", { networkMembers: "Terveysasema", supervisedProbation: false });
-    await tasksByService(c.id, "varmista-palvelu", 2);
+    await h.tasksByService(c.id, "varmista-palvelu", 2);
     expect(await h.timers(c.id)).to.deep.equal({ "vapautuminen-tulee": ["2027-01-08T00:00:00.000Z", "2027-01-08T00:00:00.000Z"] });
 
     // put off to Mon 1 Feb 2027: both services' clocks follow
@@ -196,7 +184,7 @@ describe("release preparation routes", function () {
     await until(async () => ((await h.timers(c.id))["vapautuminen-tulee"]?.every((d) => d === "2027-02-01T00:00:00.000Z") ? true : undefined));
     await h.settled(c.id);
     expect(await h.timers(c.id)).to.deep.equal({ "vapautuminen-tulee": ["2027-02-01T00:00:00.000Z", "2027-02-01T00:00:00.000Z"] });
-    expect(Object.keys(await tasksByService(c.id, "varmista-palvelu", 2)).sort()).to.deep.equal(["health-care", "housing"]);
+    expect(Object.keys(await h.tasksByService(c.id, "varmista-palvelu", 2)).sort()).to.deep.equal(["health-care", "housing"]);
   });
 
   it("a new release date before the contact is registered waits for the registration, with no incident", async () => {
@@ -208,7 +196,7 @@ describe("release preparation routes", function () {
     expect(await h.visited(id)).to.not.include("laske-uudelleen");
     // registered: the deadlines are computed from the new release day (Fri 8 Jan 2027)
     await h.complete(id, "kirjaa-yhteydenotto", { contactDate: "2026-11-23" });
-    const child = await until(async () => (await h.rest<{ id: string }[]>("GET", `/process-instance?superProcessInstance=${id}`))[0]);
+    const child = await h.calledAssessment(id);
     await h.openTasks(child.id, "kirjaa-suostumus");
     expect(new Date((await h.variable<string>(id, "assessmentCompletionDue"))!).toISOString()).to.equal("2027-01-08T21:59:59.000Z");
     expect((await h.timers(child.id))["valmistuminen-ylitetty"]).to.deep.equal(["2027-01-08T21:59:59.000Z"]);
@@ -216,7 +204,7 @@ describe("release preparation routes", function () {
 
   it("a client who loses contact gets outreach: not reached goes to the team lead, contact restored ends it, reached ends it; the case stays open", async () => {
     const c = await throughAssessment(["work-study"], false);
-    await tasksByService(c.id, "varmista-palvelu", 1);
+    await h.tasksByService(c.id, "varmista-palvelu", 1);
     const lost = () => h.rest("POST", "/message", { messageName: "ClientContactLost", businessKey: c.caseRef });
 
     await h.settled(c.id);
@@ -237,7 +225,7 @@ describe("release preparation routes", function () {
     await h.reached(c.id, "tavoitettiin");
 
     // outreach never closed the case: service continuity is still there to finish
-    expect(Object.keys(await tasksByService(c.id, "varmista-palvelu", 1))).to.deep.equal(["work-study"]);
+    expect(Object.keys(await h.tasksByService(c.id, "varmista-palvelu", 1))).to.deep.equal(["work-study"]);
     const route = await h.visited(c.id);
     expect(route.filter((a) => a === "etsiva-tyo")).to.have.length(3);
     expect((await h.rest<{ state: string }>("GET", `/history/process-instance/${c.id}`)).state).to.equal("ACTIVE");

@@ -19,17 +19,23 @@ import { helsinkiDate } from "../../web/server/cockpit/measures-period.js";
 import { pageAs, startHarness, type Harness } from "./cockpit-harness.test.js";
 import { launchBrowser } from "./support/browser.js";
 import { startOwnEngine, type OwnEngine } from "./support/own-engine.js";
-import { pathwayWalk } from "./support/pathway-walk.js";
+import { pathwayHarness } from "../support/pathway-harness.js";
 
 const ADMIN = "ops.heikkinen";
 const CLIENT_NAME = "Mittari Testiasiakas";
+/** the start variables the tasklist gives a case */
+const asReferredBy = (referrerUserId: string) => ({
+  clientName: { value: CLIENT_NAME, type: "String" },
+  referrerUserId: { value: referrerUserId, type: "String" },
+  referrerOrganisation: { value: "rise-prison", type: "String" },
+});
 
 describe("cockpit measures", function () {
   this.timeout(300_000);
   let own: OwnEngine;
   let harness: Harness;
   let browser: Browser;
-  let walk: ReturnType<typeof pathwayWalk>;
+  let walk: ReturnType<typeof pathwayHarness>;
   const today = helsinkiDate(new Date());
   const day = (offset: number) => DateTime.fromISO(today, { zone: "utc" }).plus({ days: offset }).toISODate()!;
   const caseRefs: string[] = [];
@@ -39,21 +45,21 @@ describe("cockpit measures", function () {
 
   /** a joint assessment started on its own, its contact registered with `contactDate`, waiting for consent */
   async function registered(referrer: string, contactDate: string) {
-    const started = await walk.start("joint-assessment", referrer);
+    const started = await walk.start("joint-assessment", asReferredBy(referrer));
     caseRefs.push(started.caseRef);
-    await walk.complete(started.id, "kirjaa-ilmoitus", "intake.korhonen", { contactDate, urgent: false });
+    await walk.complete(started.id, "kirjaa-ilmoitus", { contactDate, urgent: false }, "intake.korhonen");
     await walk.openTasks(started.id, "kirjaa-suostumus");
     return started;
   }
 
   /** consent, first meeting, one tracked meeting, the conclusion by `worker`; the plan review done unless `review` is false */
   async function conclude(id: string, worker: string, services: string[], review = true) {
-    await walk.complete(id, "kirjaa-suostumus", worker, { consentGiven: true, consentItems: ["goals", "services"] });
-    await walk.complete(id, "sovi-tapaaminen", worker, firstMeeting);
-    await walk.complete(id, "kirjaa-tapaaminen", worker, meeting);
-    await walk.complete(id, "johtopaatos", worker, { needsMultiAgencyWork: true, services, conclusionSummary: "Monialainen työ tarpeen" });
+    await walk.complete(id, "kirjaa-suostumus", { consentGiven: true, consentItems: ["goals", "services"] }, worker);
+    await walk.complete(id, "sovi-tapaaminen", firstMeeting, worker);
+    await walk.complete(id, "kirjaa-tapaaminen", meeting, worker);
+    await walk.complete(id, "johtopaatos", { needsMultiAgencyWork: true, services, conclusionSummary: "Monialainen työ tarpeen" }, worker);
     if (review) {
-      await walk.complete(id, "tarkista-suunnitelma", worker, { planReviewDate: day(60), planReviewed: true });
+      await walk.complete(id, "tarkista-suunnitelma", { planReviewDate: day(60), planReviewed: true }, worker);
       await walk.ended(id);
     } else {
       await walk.openTasks(id, "tarkista-suunnitelma");
@@ -63,16 +69,16 @@ describe("cockpit measures", function () {
 
   /** release preparation: contact 3 days ago, release in 30 days, the called assessment concluded, two services */
   async function releasePreparation() {
-    const rp = await walk.start("release-preparation", "rise.lindqvist");
+    const rp = await walk.start("release-preparation", asReferredBy("rise.lindqvist"));
     caseRefs.push(rp.caseRef);
-    await walk.complete(rp.id, "ota-yhteytta", "rise.lindqvist", { releaseDate: day(30), needDescription: "Asunto ja henkilökortti puuttuvat" });
-    await walk.complete(rp.id, "kirjaa-yhteydenotto", "intake.korhonen", { contactDate: day(-3) });
-    await conclude(await walk.calledAssessment(rp.id), "sw.hamalainen", ["housing", "identity"]);
-    await walk.complete(rp.id, "nimea-omatyontekija", "intake.korhonen", { personalWorkerId: "sw.hamalainen" });
-    await walk.complete(rp.id, "kokoa-verkosto", "sw.hamalainen", { networkMembers: "Asumispalvelu Oy, vertaistukija", supervisedProbation: false });
+    await walk.complete(rp.id, "ota-yhteytta", { releaseDate: day(30), needDescription: "Asunto ja henkilökortti puuttuvat" }, "rise.lindqvist");
+    await walk.complete(rp.id, "kirjaa-yhteydenotto", { contactDate: day(-3) }, "intake.korhonen");
+    await conclude((await walk.calledAssessment(rp.id)).id, "sw.hamalainen", ["housing", "identity"]);
+    await walk.complete(rp.id, "nimea-omatyontekija", { personalWorkerId: "sw.hamalainen" }, "intake.korhonen");
+    await walk.complete(rp.id, "kokoa-verkosto", { networkMembers: "Asumispalvelu Oy, vertaistukija", supervisedProbation: false }, "sw.hamalainen");
     const services = await walk.tasksByService(rp.id, "varmista-palvelu", 2);
     // the identity card is arranged now, well before the release day
-    await walk.completeTask(services.identity!, "sw.hamalainen", { serviceArranged: true, serviceNote: "Henkilökortti haettu" });
+    await walk.completeTaskById(services.identity!, { serviceArranged: true, serviceNote: "Henkilökortti haettu" }, "sw.hamalainen");
     // housing is not: its release-day timer fires and the escalation runs; the task stays open
     await walk.fire(rp.id, "vapautuminen-tulee");
     await walk.reached(rp.id, "jatkuvuus-ilmoitettu");
@@ -81,7 +87,8 @@ describe("cockpit measures", function () {
 
   before(async () => {
     own = await startOwnEngine();
-    walk = pathwayWalk(own.engine);
+    // the walk happens now: forms judge "the past" from today
+    walk = pathwayHarness(own.engine, { formsNow: new Date() });
     await Promise.all([bundleCockpit(), deployFiles(own.engine.connection, deployableFiles(["processes", "forms"]), "nivel-pathways")]);
     harness = await startHarness(own.engine);
     browser = await launchBrowser();
@@ -94,13 +101,13 @@ describe("cockpit measures", function () {
         registered("rise.virtanen", day(-120)).then((c) => conclude(c.id, "sw.nieminen", ["income"], false)),
         // consent declined 30 days after the contact: started late, ends "Ei suostumusta"
         registered("rise.virtanen", day(-30)).then(async (c) => {
-          await walk.complete(c.id, "kirjaa-suostumus", "sw.nieminen", { consentGiven: false });
+          await walk.complete(c.id, "kirjaa-suostumus", { consentGiven: false }, "sw.nieminen");
           await walk.ended(c.id);
         }),
         // consent given 4 days after the contact, then withdrawn during the meetings
         registered("rise.lindqvist", day(-4)).then(async (c) => {
-          await walk.complete(c.id, "kirjaa-suostumus", "sw.nieminen", { consentGiven: true, consentItems: ["goals"] });
-          await walk.complete(c.id, "sovi-tapaaminen", "sw.nieminen", firstMeeting);
+          await walk.complete(c.id, "kirjaa-suostumus", { consentGiven: true, consentItems: ["goals"] }, "sw.nieminen");
+          await walk.complete(c.id, "sovi-tapaaminen", firstMeeting, "sw.nieminen");
           await walk.openTasks(c.id, "kirjaa-tapaaminen");
           await walk.settled(c.id);
           await walk.rest("POST", "/message", { messageName: "ConsentWithdrawn", businessKey: c.caseRef });

@@ -1,5 +1,6 @@
 /**
- * What a route test needs to walk a pathway through the engine's REST API as its users would:
+ * What a test needs to walk the real pathways (processes/, forms/) through the engine's REST API
+ * as their users would (the route tests, the cockpit's measures):
  * start a case, complete the open user task with data its deployed Camunda Form accepts, let the
  * workers serve the external tasks, and fire a timer once its due date has been checked.
  *
@@ -9,13 +10,13 @@
  */
 import { expect } from "chai";
 import { Variables, type Client } from "camunda-external-task-client-js";
-import { basicAuthHeader } from "../../../lib/config.js";
-import { createWorkerClient } from "../../../lib/engine/worker-client.js";
-import { parseForm } from "../../../lib/forms/form-definition.js";
-import { validateSubmission } from "../../../lib/forms/submission.js";
-import { subscribeDeadlines } from "../../../workers/deadlines/topics.js";
-import type { TestEngine } from "../../support/engine.js";
-import { until } from "../../support/until.js";
+import { basicAuthHeader } from "../../lib/config.js";
+import { createWorkerClient } from "../../lib/engine/worker-client.js";
+import { parseForm } from "../../lib/forms/form-definition.js";
+import { validateSubmission } from "../../lib/forms/submission.js";
+import { subscribeDeadlines } from "../../workers/deadlines/topics.js";
+import type { TestEngine } from "./engine.js";
+import { until } from "./until.js";
 
 export interface Notice {
   processInstanceId: string;
@@ -35,7 +36,13 @@ type Typed = Record<string, { value: unknown; type: string }>;
 /** The route tests' dates are written for cases opened on Mon 23 Nov 2026: forms judge "the past" from then. */
 const CASES_OPENED = new Date("2026-11-23T10:00:00+02:00");
 
-export function routeHarness(engine: TestEngine) {
+export interface HarnessOptions {
+  /** the moment forms judge "in the past" from; by default that of the route tests' cases */
+  formsNow?: Date;
+}
+
+export function pathwayHarness(engine: TestEngine, options: HarnessOptions = {}) {
+  const formsNow = options.formsNow ?? CASES_OPENED;
   let client: Client | undefined;
   const notices: Notice[] = [];
   let cases = 0;
@@ -95,17 +102,36 @@ export function routeHarness(engine: TestEngine) {
     });
   }
 
-  /** Completes a task with `data` after checking it against the task's own deployed form, as the tasklist does. */
-  async function completeTaskById(taskId: string, data: Record<string, unknown>): Promise<void> {
+  /**
+   * Completes a task with `data` after checking it against the task's own deployed form, as the
+   * tasklist does; claimed first by `asUser` when given, so the history says who did it.
+   */
+  async function completeTaskById(taskId: string, data: Record<string, unknown>, asUser?: string): Promise<void> {
     const form = parseForm(await rest<unknown>("GET", `/task/${taskId}/deployed-form`));
-    const checked = validateSubmission(form, data, CASES_OPENED);
+    const checked = validateSubmission(form, data, formsNow);
     if (!checked.ok) throw new Error(`test data does not fit form ${form.id}: ${JSON.stringify(checked.errors)}`);
+    if (asUser) await rest("POST", `/task/${taskId}/claim`, { userId: asUser });
     await rest("POST", `/task/${taskId}/complete`, { variables: checked.variables });
   }
 
-  async function complete(processInstanceId: string, key: string, data: Record<string, unknown>): Promise<void> {
+  async function complete(processInstanceId: string, key: string, data: Record<string, unknown>, asUser?: string): Promise<void> {
     const [task] = await openTasks(processInstanceId, key);
-    await completeTaskById(task!.id, data);
+    await completeTaskById(task!.id, data, asUser);
+  }
+
+  /** the open tasks `key` (one per service), by the service each is about, as the tasklist's form shows it */
+  async function tasksByService(processInstanceId: string, key: string, count: number): Promise<Record<string, string>> {
+    const byService: Record<string, string> = {};
+    for (const task of await openTasks(processInstanceId, key, count)) {
+      const shown = await rest<Record<string, { value: unknown }>>("GET", `/task/${task.id}/form-variables`);
+      byService[String(shown.serviceKind?.value)] = task.id;
+    }
+    return byService;
+  }
+
+  /** the joint assessment a release preparation called */
+  async function calledAssessment(processInstanceId: string): Promise<{ id: string; businessKey: string }> {
+    return until(async () => (await rest<{ id: string; businessKey: string }[]>("GET", `/process-instance?superProcessInstance=${processInstanceId}`))[0]);
   }
 
   async function candidateGroups(taskId: string): Promise<string[]> {
@@ -194,6 +220,8 @@ export function routeHarness(engine: TestEngine) {
     openTasks,
     complete,
     completeTaskById,
+    tasksByService,
+    calledAssessment,
     candidateGroups,
     visited,
     reached,
