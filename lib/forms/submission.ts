@@ -125,7 +125,7 @@ const isEmpty = (x: unknown) => x === undefined || x === null || x === "";
  * evaluates over the entered data. A hidden field is neither required nor submitted; an
  * expression that fails to evaluate hides nothing, as in the viewer.
  */
-function hidden(field: FormField, input: Record<string, unknown>): boolean {
+export function hidden(field: FormField, input: Record<string, unknown>): boolean {
   const hide = field.conditional?.hide?.trim();
   if (!hide?.startsWith("=")) return false;
   try {

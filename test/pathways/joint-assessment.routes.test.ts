@@ -127,8 +127,9 @@ describe("joint assessment routes", function () {
     await h.settled(id);
     await h.complete(id, "kirjaa-tapaaminen", { ...meeting, moreMeetings: false });
     await h.complete(id, "johtopaatos", conclusion);
-    await h.complete(id, "tarkista-suunnitelma", { planReviewDate: "2027-03-01", planReviewed: true });
+    await h.complete(id, "tarkista-suunnitelma", { planReviewDate: "2027-03-01", planReviewed: true, clientFeedbackRating: "4", clientFeedback: "Sain apua asumiseen" });
     await h.ended(id);
+    expect(await h.variable(id, "clientFeedbackRating")).to.equal("4");
 
     const route = await h.visited(id);
     expect(route.filter((a) => a === "kirjaa-tapaaminen")).to.have.length(2);

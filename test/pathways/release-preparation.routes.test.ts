@@ -100,7 +100,8 @@ describe("release preparation routes", function () {
     // the loop waits again, for the date the review agreed
     await until(async () => ((await h.timers(c.id)).tarkistuspaiva?.[0] === "2027-07-15T00:00:00.000Z" ? true : undefined));
     await h.fire(c.id, "tarkistuspaiva");
-    await h.complete(c.id, "tarkista-suunnitelma", { reviewNote: "Tavoitteet saavutettu", continueFollowUp: false });
+    // the follow-up ends: the client's feedback may be given now (the form shows it only then)
+    await h.complete(c.id, "tarkista-suunnitelma", { reviewNote: "Tavoitteet saavutettu", continueFollowUp: false, clientFeedbackRating: "5" });
     // the ending is assessed with the client service by service
     const endings = await h.tasksByService(c.id, "arvioi-paattyminen", 2);
     await h.completeTaskById(endings.housing!, { serviceOutcome: "continues", endingNote: "Vuokrasopimus omissa nimissä" });
@@ -125,6 +126,7 @@ describe("release preparation routes", function () {
       { activityId: "ilmoita-tarkistus", template: "plan-review-due", to: "personal-worker" },
     ]);
     expect(await h.variable(c.id, "personalWorkerId")).to.equal("sw.nieminen");
+    expect(await h.variable(c.id, "clientFeedbackRating")).to.equal("5");
     expect(await h.variable(c.id, "planSyncStatus")).to.equal("synced");
     expect(await h.escalations(c.id)).to.deep.equal([]);
   });

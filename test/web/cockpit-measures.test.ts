@@ -52,14 +52,17 @@ describe("cockpit measures", function () {
     return started;
   }
 
-  /** consent, first meeting, one tracked meeting, the conclusion by `worker`; the plan review done unless `review` is false */
-  async function conclude(id: string, worker: string, services: string[], review = true) {
+  /**
+   * consent, first meeting, one tracked meeting, the conclusion by `worker`; the plan review done,
+   * with the client's `feedback` if any, unless `review` is false
+   */
+  async function conclude(id: string, worker: string, services: string[], review = true, feedback: Record<string, string> = {}) {
     await walk.complete(id, "kirjaa-suostumus", { consentGiven: true, consentItems: ["goals", "services"] }, worker);
     await walk.complete(id, "sovi-tapaaminen", firstMeeting, worker);
     await walk.complete(id, "kirjaa-tapaaminen", meeting, worker);
     await walk.complete(id, "johtopaatos", { needsMultiAgencyWork: true, services, conclusionSummary: "Monialainen työ tarpeen" }, worker);
     if (review) {
-      await walk.complete(id, "tarkista-suunnitelma", { planReviewDate: day(60), planReviewed: true }, worker);
+      await walk.complete(id, "tarkista-suunnitelma", { planReviewDate: day(60), planReviewed: true, ...feedback }, worker);
       await walk.ended(id);
     } else {
       await walk.openTasks(id, "tarkista-suunnitelma");
@@ -73,7 +76,7 @@ describe("cockpit measures", function () {
     caseRefs.push(rp.caseRef);
     await walk.complete(rp.id, "ota-yhteytta", { releaseDate: day(30), needDescription: "Asunto ja henkilökortti puuttuvat" }, "rise.lindqvist");
     await walk.complete(rp.id, "kirjaa-yhteydenotto", { contactDate: day(-3) }, "intake.korhonen");
-    await conclude((await walk.calledAssessment(rp.id)).id, "sw.hamalainen", ["housing", "identity"]);
+    await conclude((await walk.calledAssessment(rp.id)).id, "sw.hamalainen", ["housing", "identity"], true, { clientFeedbackRating: "5" });
     await walk.complete(rp.id, "nimea-omatyontekija", { personalWorkerId: "sw.hamalainen" }, "intake.korhonen");
     await walk.complete(rp.id, "kokoa-verkosto", { networkMembers: "Asumispalvelu Oy, vertaistukija", supervisedProbation: false }, "sw.hamalainen");
     const services = await walk.tasksByService(rp.id, "varmista-palvelu", 2);
@@ -96,7 +99,9 @@ describe("cockpit measures", function () {
     try {
       await Promise.all([
         // concluded within both limits, the plan reviewed: ends "Arviointi päättyi"
-        registered("rise.virtanen", day(-2)).then((c) => conclude(c.id, "sw.nieminen", ["housing", "income"])),
+        registered("rise.virtanen", day(-2)).then((c) =>
+          conclude(c.id, "sw.nieminen", ["housing", "income"], true, { clientFeedbackRating: "4", clientFeedback: `${CLIENT_NAME}: asunto järjestyi` }),
+        ),
         // concluded 120 days after the contact: both limits missed; still at the plan review
         registered("rise.virtanen", day(-120)).then((c) => conclude(c.id, "sw.nieminen", ["income"], false)),
         // consent declined 30 days after the contact: started late, ends "Ei suostumusta"
@@ -159,7 +164,8 @@ describe("cockpit measures", function () {
           { serviceKind: "identity", services: 1, arrangedByReleaseDay: 1, escalated: 0, awaitingReleaseDay: 0 },
         ],
       },
-      feedback: { collected: false },
+      // rated 4 with words of their own, and 5 (the assessment the release pathway called)
+      feedback: { responses: 2, averageRating: 4.5, ratings: { "1": 0, "2": 0, "3": 0, "4": 1, "5": 1 }, comments: 1 },
     });
   });
 
@@ -261,7 +267,7 @@ describe("cockpit measures", function () {
       ["Housing", "1", "0 of 1", "0%", "1", "0"],
       ["Identity card and e-identification", "1", "1 of 1", "100%", "0", "0"],
     ]);
-    await page.getByText("Client feedback is not collected yet").waitFor();
+    expect(await cells("feedback")).to.deep.equal([["2", "4.5", "0", "0", "0", "1", "1", "1"]]);
     expect(new URL(page.url()).hash).to.equal(`#/measures?from=${day(-120)}&to=${day(-1)}`);
 
     await page.getByLabel("Contact date from").fill(day(-119));

@@ -1,19 +1,8 @@
 import { api } from "../shared/api.js";
 import { h } from "../shared/dom.js";
+// what `GET api/measures` answers: the server's own types, erased from the bundle
+import type { Measures, ServiceFigures, TimeFromContact } from "../../server/cockpit/measures.js";
 import { table } from "./views.js";
-
-/** What `GET api/measures` answers (web/server/cockpit/measures.ts). */
-interface TimeFromContact { measured: number; medianDays: number | null; withinLimit: number; share: number | null }
-interface ServiceFigures { services: number; arrangedByReleaseDay: number; escalated: number; awaitingReleaseDay: number }
-interface Measures {
-  period: { from: string; to: string };
-  jointAssessments: { cases: number; concluded: number; consentDeclined: number; consentWithdrawn: number; open: number; endedOtherwise: number };
-  start: TimeFromContact;
-  completion: TimeFromContact;
-  workerPairs: { rise: string | null; county: string | null; cases: number }[];
-  releaseContinuity: ServiceFigures & { cases: number; share: number | null; byServiceKind: (ServiceFigures & { serviceKind: string })[] };
-  feedback: { collected: boolean };
-}
 
 /** The services of docs/contracts.md, named as the conclusion form names them. */
 const SERVICE_KINDS: Record<string, string> = {
@@ -98,7 +87,23 @@ function figures(m: Measures): HTMLElement {
         )
       : h("p", {}, "No release preparation in this period has reached its continuity tasks."),
     h("h2", {}, "Client feedback"),
-    m.feedback.collected ? null : h("p", {}, "Client feedback is not collected yet: no form asks the client for it."),
+    m.feedback.responses
+      ? h(
+          "div",
+          {},
+          table(
+            ["Responses", "Average rating (1–5)", ...["1", "2", "3", "4", "5"].map((r) => `Rated ${r}`), "With own words"],
+            [[
+              String(m.feedback.responses),
+              m.feedback.averageRating == null ? "–" : m.feedback.averageRating.toFixed(1),
+              ...(["1", "2", "3", "4", "5"] as const).map((r) => String(m.feedback.ratings[r])),
+              String(m.feedback.comments),
+            ]],
+            "feedback",
+          ),
+          h("p", { class: "note" }, "Asked at the joint assessment's plan review and when the release pathway's follow-up ends; giving feedback is up to the client. Their words stay in the case."),
+        )
+      : h("p", {}, "No client feedback in this period."),
   );
 }
 

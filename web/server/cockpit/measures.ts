@@ -92,8 +92,19 @@ export interface Measures {
     share: number | null;
     byServiceKind: (ServiceFigures & { serviceKind: string })[];
   };
-  /** no form asks the client for feedback, so there is nothing to count */
-  feedback: { collected: false };
+  /** what clients said at the end of a joint assessment or a release pathway (the plan review forms) */
+  feedback: FeedbackFigures;
+}
+
+export interface FeedbackFigures {
+  /** cases where the client gave a rating or words of their own */
+  responses: number;
+  /** the mean of the ratings 1–5, to one decimal; null with none */
+  averageRating: number | null;
+  /** how many gave each rating */
+  ratings: Record<"1" | "2" | "3" | "4" | "5", number>;
+  /** how many also said something in their own words (the words stay in the case, never here) */
+  comments: number;
 }
 
 /* ---------- the facts read from the engine ---------- */
@@ -322,13 +333,49 @@ export async function readContinuityServices(engine: EngineDeps, period: Period)
   });
 }
 
+export interface ClientFeedback {
+  rating?: "1" | "2" | "3" | "4" | "5";
+  commented: boolean;
+}
+
+export function feedbackFigures(answers: ClientFeedback[]): FeedbackFigures {
+  const given = answers.filter((a) => a.rating || a.commented);
+  const ratings = { "1": 0, "2": 0, "3": 0, "4": 0, "5": 0 };
+  for (const a of given) if (a.rating) ratings[a.rating] += 1;
+  const rated = Object.entries(ratings).reduce((n, [, count]) => n + count, 0);
+  const sum = Object.entries(ratings).reduce((n, [rating, count]) => n + Number(rating) * count, 0);
+  return {
+    responses: given.length,
+    averageRating: rated ? Math.round((sum / rated) * 10) / 10 : null,
+    ratings,
+    comments: given.filter((a) => a.commented).length,
+  };
+}
+
+/** The clients' feedback on the joint assessments and release pathways with a contact date in the period. */
+export async function readFeedback(engine: EngineDeps, period: Period): Promise<ClientFeedback[]> {
+  const instances = unwrap(
+    await engine.client.POST("/history/process-instance", {
+      body: { processDefinitionKeyIn: [JOINT_ASSESSMENT, RELEASE_PREPARATION], variables: contactIn(period) },
+    }),
+  );
+  const byCase = new Map<string, ClientFeedback>(instances.map((p) => [p.id!, { commented: false }]));
+  for (const v of await processVariables(engine, [...byCase.keys()], ["clientFeedbackRating", "clientFeedback"])) {
+    const answer = byCase.get(v.processInstanceId ?? "");
+    if (!answer || v.activityInstanceId !== v.processInstanceId) continue;
+    if (v.name === "clientFeedbackRating" && typeof v.value === "string" && /^[1-5]$/.test(v.value)) answer.rating = v.value as ClientFeedback["rating"];
+    if (v.name === "clientFeedback" && typeof v.value === "string" && v.value.trim()) answer.commented = true;
+  }
+  return [...byCase.values()];
+}
+
 /** Every figure for the period; `now` decides which release days are still ahead. */
 export async function measures(engine: EngineDeps, period: Period, now: Date): Promise<Measures> {
-  const [cases, services] = await Promise.all([readJointCases(engine, period), readContinuityServices(engine, period)]);
+  const [cases, services, feedback] = await Promise.all([readJointCases(engine, period), readContinuityServices(engine, period), readFeedback(engine, period)]);
   return {
     period,
     ...jointFigures(cases),
     releaseContinuity: continuityFigures(services, helsinkiDate(now)),
-    feedback: { collected: false },
+    feedback: feedbackFigures(feedback),
   };
 }
