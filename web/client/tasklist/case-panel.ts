@@ -54,7 +54,11 @@ export function caseAside(view: CaseView, t: Strings): HTMLElement {
           {},
           h("strong", {}, t.planOwners[owner] ?? owner),
           ": ",
-          plan ? t.planVersion(plan.version, formatDate(plan.savedAt, lang)) : t.noPlan,
+          plan
+            ? t.planVersion(plan.version, formatDate(plan.savedAt, lang))
+            : (view.plansWithheld as string[]).includes(owner)
+              ? t.planWithheld
+              : t.noPlan,
           goals.length ? h("ul", {}, ...goals.map((g) => h("li", {}, String(g.text ?? g.title ?? "")))) : null,
         );
       }),

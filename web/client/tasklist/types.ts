@@ -37,6 +37,8 @@ export interface CaseView {
   steps: { name: string; endedAt: string; by: string | null }[];
   clocks: { name: string; due: string; daysLeft: number; passed: boolean }[];
   plans: Record<"rise" | "county" | "joint", PlanVersion | null>;
+  /** the sides whose own plan is kept from this user: theirs reaches them only as the joint plan */
+  plansWithheld: ("rise" | "county")[];
   network: { id: string; name: string; role: string; organisation: string | null }[];
   consent: { given: boolean; items: string[] } | null;
   openTasks: import("../../server/tasklist/case-view.js").OpenTask[];

@@ -29,8 +29,23 @@ export function clocksOf(variables: Record<string, { type?: string | null; value
   return clocks;
 }
 
-/** The case as the tasklist shows it beside a form: path so far, clocks, plans, network, consent. */
-export async function caseView(engine: EngineClient, store: Store, caseRef: string, now: Date) {
+type PlanSide = "rise" | "county";
+
+/**
+ * The organisations whose own plan a user may read: their own. The other side's plan reaches them
+ * only as the joint plan, which plan-sync builds from what the client consented to share (DOMAIN.md:
+ * information crosses between RISE and the county only with recorded consent). A team lead may
+ * sit on either side, so the groups alone give them neither.
+ */
+export function planSidesOf(groups: readonly string[]): Set<PlanSide> {
+  const sides = new Set<PlanSide>();
+  if (groups.includes("rise-caseworker")) sides.add("rise");
+  if (groups.includes("county-intake") || groups.includes("county-social-worker")) sides.add("county");
+  return sides;
+}
+
+/** The case as the tasklist shows it to `viewer` beside a form: path so far, clocks, plans, network, consent. */
+export async function caseView(engine: EngineClient, store: Store, caseRef: string, now: Date, viewer: Pick<SignedInUser, "groups">) {
   const instances = unwrap(
     await engine.GET("/history/process-instance", {
       params: { query: { processInstanceBusinessKey: caseRef, sortBy: "startTime", sortOrder: "desc" } },
@@ -50,9 +65,10 @@ export async function caseView(engine: EngineClient, store: Store, caseRef: stri
     instance.state === "ACTIVE" || instance.state === "SUSPENDED"
       ? unwrap(await engine.GET("/process-instance/{id}/variables", { params: { path: { id: instance.id! }, query: { deserializeValues: false } } }))
       : {};
+  const sides = planSidesOf(viewer.groups);
   const [rise, county, joint, network, consent] = await Promise.all([
-    store.plans.latest(caseRef, "rise"),
-    store.plans.latest(caseRef, "county"),
+    sides.has("rise") ? store.plans.latest(caseRef, "rise") : null,
+    sides.has("county") ? store.plans.latest(caseRef, "county") : null,
     store.plans.latest(caseRef, "joint"),
     store.network.membersOf(caseRef),
     store.consents.latest(caseRef),
@@ -68,6 +84,8 @@ export async function caseView(engine: EngineClient, store: Store, caseRef: stri
     steps,
     clocks: clocksOf(variables, now),
     plans: { rise, county, joint },
+    /** the sides' own plans kept from this viewer (not the same as a side having no plan) */
+    plansWithheld: (["rise", "county"] as const).filter((side) => !sides.has(side)),
     network,
     consent,
   };

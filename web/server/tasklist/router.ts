@@ -122,7 +122,7 @@ export function tasklistRouter(deps: TasklistDeps): express.Router {
   router.get("/cases/:caseRef", async (req, res) => {
     const caseRef = CaseRefParam.parse(req.params.caseRef);
     if (!(await mayOpenCase(engine, currentUser(res), caseRef))) throw new AccessDenied("case");
-    const view = await caseView(engine, store, caseRef, deps.now());
+    const view = await caseView(engine, store, caseRef, deps.now(), currentUser(res));
     if (!view) {
       res.status(404).json({ type: "NotFound", message: "No such case." });
       return;
