@@ -43,7 +43,7 @@ export function startWorkers(connection: EngineConnection, store: Store, env: No
     appUrl: settings.APP_URL ?? `http://localhost:${settings.PORT}`,
     lockDuration: settings.LOCK_DURATION_MS,
   });
-  subscribePlans(client, { store, lockDuration: settings.LOCK_DURATION_MS });
+  subscribePlans(client, { store });
   console.log(`workers: ${settings.WORKER_ID} serving deadline-compute, deadline-escalate, notify, consent-record, plan-sync`);
   return { stop: () => client.stop() };
 }

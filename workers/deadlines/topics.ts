@@ -4,9 +4,10 @@
  * `deadline-escalate` records an escalation in the case's `escalations` list (the notice
  * itself is the diagram's own `notify` task).
  */
-import { Variables, type Client, type SubscribeOptions, type Task, type TaskService } from "camunda-external-task-client-js";
+import { Variables, type Client, type Task } from "camunda-external-task-client-js";
 import type { EngineClient } from "../../lib/engine/client.js";
-import { BadInput, DEFAULT_RETRY_POLICY, failTask, readVariables, type RetryPolicy } from "../shared/task-failure.js";
+import { BadInput, readVariables, type RetryPolicy } from "../shared/task-failure.js";
+import { subscribeOptions, taskHandler, type TaskFilter } from "../shared/task-handler.js";
 import { caseDeadlines, DeadlineFacts, DEADLINE_VARIABLES } from "./case-deadlines.js";
 import { EscalateVariables, type Escalation } from "./escalation.js";
 import { timerRescheduler } from "./reschedule-timers.js";
@@ -17,8 +18,7 @@ export const DEADLINE_ESCALATE_TOPIC = "deadline-escalate";
 export interface DeadlineContext {
   /** the engine's REST API: diagrams and timer jobs */
   engine: EngineClient;
-  /** narrows the tasks this worker takes, e.g. a worker per pathway or tenant */
-  filter?: Pick<SubscribeOptions, "processDefinitionKey" | "tenantIdIn">;
+  filter?: TaskFilter;
   /** how long a fetched task stays locked; by default the client's */
   lockDuration?: number;
   clock?: () => Date;
@@ -39,8 +39,6 @@ export function subscribeDeadlines(client: Client, ctx: DeadlineContext): void {
   const log = ctx.log ?? ((line: string) => console.log(line));
   const clock = ctx.clock ?? (() => new Date());
   const reschedule = timerRescheduler(ctx.engine);
-  // an undefined lockDuration would override the client's own and make the engine refuse the fetch
-  const options = (variables: string[]): SubscribeOptions => ({ ...ctx.filter, ...(ctx.lockDuration && { lockDuration: ctx.lockDuration }), variables });
 
   const compute: Work = async (task) => {
     const deadlines = caseDeadlines(readVariables(task, DeadlineFacts));
@@ -63,21 +61,7 @@ export function subscribeDeadlines(client: Client, ctx: DeadlineContext): void {
     return new Variables().setTyped("escalations", { type: "json", value: [...(v.escalations ?? []), entry], valueInfo: {} });
   };
 
-  const handle = (work: Work) => async ({ task, taskService }: { task: Task; taskService: TaskService }) => {
-    let variables: Variables;
-    try {
-      variables = await work(task);
-    } catch (error) {
-      // BadInput messages may quote a variable's value: they go to the incident, not the log
-      log(`${task.topicName}: task ${task.id} failed${error instanceof BadInput ? " on its variables" : `: ${error instanceof Error ? error.message : String(error)}`}`);
-      await failTask(task, taskService, error, ctx.retry ?? DEFAULT_RETRY_POLICY).catch((e: unknown) =>
-        log(`${task.topicName}: could not report the failure of task ${task.id}: ${String(e)}`),
-      );
-      return;
-    }
-    await taskService.complete(task, variables).catch((e: unknown) => log(`${task.topicName}: could not complete task ${task.id}: ${String(e)}`));
-  };
-
-  client.subscribe(DEADLINE_COMPUTE_TOPIC, options(["contactDate", "releaseDate", "urgent"]), (args) => void handle(compute)(args));
-  client.subscribe(DEADLINE_ESCALATE_TOPIC, options(["deadlineRule", "deadlineStage", "escalations"]), (args) => void handle(escalate)(args));
+  const options = (variables: string[]) => subscribeOptions(ctx.filter, ctx.lockDuration, variables);
+  client.subscribe(DEADLINE_COMPUTE_TOPIC, options(["contactDate", "releaseDate", "urgent"]), taskHandler(compute, { log, retry: ctx.retry }));
+  client.subscribe(DEADLINE_ESCALATE_TOPIC, options(["deadlineRule", "deadlineStage", "escalations"]), taskHandler(escalate, { log, retry: ctx.retry }));
 }

@@ -1,4 +1,4 @@
-import type { Client, SubscribeOptions, Task, TaskService } from "camunda-external-task-client-js";
+import type { Client, Task } from "camunda-external-task-client-js";
 import type { EngineClient } from "../../lib/engine/client.js";
 import { calendarInvitation } from "./calendar-invitation.js";
 import { deliverOnce } from "./deliver-once.js";
@@ -8,7 +8,8 @@ import { NotifyVariables } from "./notify-variables.js";
 import { parseRecipients, resolveRecipients } from "./recipients.js";
 import { render, type InboxFacts } from "./render.js";
 import type { Language } from "./templates/catalogue.js";
-import { DEFAULT_RETRY_POLICY, failTask, readVariables, type RetryPolicy } from "../shared/task-failure.js";
+import { readVariables, type RetryPolicy } from "../shared/task-failure.js";
+import { subscribeOptions, taskHandler, type TaskFilter } from "../shared/task-handler.js";
 
 export const NOTIFY_TOPIC = "notify";
 
@@ -27,8 +28,7 @@ export interface NotificationDeps {
    * belongs to a worker that lost the task, and is taken over
    */
   lockDuration: number;
-  /** narrows the tasks this worker takes, e.g. a worker per pathway or tenant */
-  filter?: Pick<SubscribeOptions, "processDefinitionKey" | "tenantIdIn">;
+  filter?: TaskFilter;
   clock?: () => Date;
   retry?: RetryPolicy;
   /** lines without client data; default console.log */
@@ -40,24 +40,20 @@ export function subscribeNotifications(client: Client, deps: NotificationDeps): 
   const log = deps.log ?? ((line: string) => console.log(line));
   const mail = deps.smtpUrl ? smtpTransport(deps.smtpUrl, deps.mailFrom) : undefined;
   if (!mail) log("notifications: no SMTP_URL, so notices go to the in-app inbox only, no e-mail");
-  const handle = notifyHandler({ ...deps, log, mail });
-  client.subscribe(NOTIFY_TOPIC, { ...deps.filter, lockDuration: deps.lockDuration }, ({ task, taskService }) => {
-    void handle(task, taskService);
-  });
+  client.subscribe(NOTIFY_TOPIC, subscribeOptions(deps.filter, deps.lockDuration), taskHandler(notifier({ ...deps, log, mail }), { log, retry: deps.retry }));
 }
 
 type HandlerDeps = NotificationDeps & { log: (line: string) => void; mail: MailTransport | undefined };
 
-function notifyHandler(deps: HandlerDeps) {
+function notifier(deps: HandlerDeps) {
   const clock = deps.clock ?? (() => new Date());
-  const retry = deps.retry ?? DEFAULT_RETRY_POLICY;
   const directory = {
     engine: deps.engine,
     networkOf: (caseRef: string) => deps.store.network.membersOf(caseRef),
-    languageOf: async (userId: string) => (deps.store.preferences ? deps.store.preferences.languageOf(userId) : null),
+    languageOf: (userId: string) => deps.store.preferences.languageOf(userId),
   };
 
-  async function notify(task: Task): Promise<void> {
+  return async function notify(task: Task): Promise<undefined> {
     const v = readVariables(task, NotifyVariables);
     const recipients = await resolveRecipients(parseRecipients(v.to), v, directory);
     const casePath = `/tasklist/cases/${encodeURIComponent(v.caseRef)}`;
@@ -96,17 +92,6 @@ function notifyHandler(deps: HandlerDeps) {
         }),
       );
     }
-  }
-
-  return async (task: Task, taskService: TaskService): Promise<void> => {
-    try {
-      await notify(task);
-    } catch (error) {
-      deps.log(`notify: task ${task.id} failed: ${error instanceof Error ? error.message : String(error)}`);
-      await failTask(task, taskService, error, retry).catch((e: unknown) => deps.log(`notify: could not report the failure of task ${task.id}: ${String(e)}`));
-      return;
-    }
-    await taskService.complete(task).catch((e: unknown) => deps.log(`notify: could not complete task ${task.id}: ${String(e)}`));
   };
 }
 

@@ -1,5 +1,6 @@
-import { Variables, type Client, type SubscribeOptions, type Task, type TaskService } from "camunda-external-task-client-js";
-import { BadInput, DEFAULT_RETRY_POLICY, failTask, readVariables, type RetryPolicy } from "../shared/task-failure.js";
+import { Variables, type Client } from "camunda-external-task-client-js";
+import { BadInput, readVariables, type RetryPolicy } from "../shared/task-failure.js";
+import { subscribeOptions, taskHandler, type TaskFilter } from "../shared/task-handler.js";
 import type { PlanOwner } from "../../lib/store/index.js";
 import { PlanContent, type Plan } from "./plan-model.js";
 import type { PlanStore } from "./plan-store.js";
@@ -15,8 +16,7 @@ export interface PlanDeps {
   store: PlanStore;
   /** how long a fetched task stays locked to this worker; default: the client's */
   lockDuration?: number;
-  /** narrows the tasks this worker takes, e.g. a worker per pathway or tenant */
-  filter?: Pick<SubscribeOptions, "processDefinitionKey" | "tenantIdIn">;
+  filter?: TaskFilter;
   clock?: () => Date;
   retry?: RetryPolicy;
   /** lines without client data; default console.log */
@@ -27,29 +27,17 @@ export interface PlanDeps {
 export function subscribePlans(client: Client, deps: PlanDeps): void {
   const clock = deps.clock ?? (() => new Date());
   const log = deps.log ?? ((line: string) => console.log(line));
-  const options = { ...deps.filter, ...(deps.lockDuration ? { lockDuration: deps.lockDuration } : {}) };
-  const run = (work: (task: Task) => Promise<Variables | undefined>) => async (task: Task, taskService: TaskService) => {
-    let output: Variables | undefined;
-    try {
-      output = await work(task);
-    } catch (error) {
-      log(`${task.topicName}: task ${task.id} failed: ${error instanceof Error ? error.message : String(error)}`);
-      await failTask(task, taskService, error, deps.retry ?? DEFAULT_RETRY_POLICY).catch((e: unknown) =>
-        log(`${task.topicName}: could not report the failure of task ${task.id}: ${String(e)}`),
-      );
-      return;
-    }
-    await taskService.complete(task, output).catch((e: unknown) => log(`${task.topicName}: could not complete task ${task.id}: ${String(e)}`));
-  };
+  const options = subscribeOptions(deps.filter, deps.lockDuration);
+  const handling = { log, retry: deps.retry };
 
-  const recordConsent = run(async (task) => {
+  const recordConsent = taskHandler(async (task) => {
     const v = readVariables(task, ConsentVariables);
     const by = v.consentRecordedBy ?? `worker:${task.workerId}`;
     await deps.store.consents.record(v.caseRef, { given: v.consentGiven, items: v.consentGiven ? (v.consentItems ?? []) : [] }, by, clock());
     return undefined;
-  });
+  }, handling);
 
-  const syncPlans = run(async (task) => {
+  const syncPlans = taskHandler(async (task) => {
     const { caseRef } = readVariables(task, PlanSyncVariables);
     const rise = await latestPlan(deps.store, caseRef, "rise");
     const county = await latestPlan(deps.store, caseRef, "county");
@@ -61,10 +49,10 @@ export function subscribePlans(client: Client, deps: PlanDeps): void {
     }
     await deps.store.plans.save(caseRef, "joint", { status: result.status, joint: result.joint, conflicts: result.conflicts }, PLAN_SYNC_AUTHOR, now);
     return new Variables().set("planSyncStatus", result.status).setTyped("planConflictCount", { type: "Integer", value: result.conflicts.length, valueInfo: {} });
-  });
+  }, handling);
 
-  client.subscribe(CONSENT_RECORD_TOPIC, options, ({ task, taskService }) => void recordConsent(task, taskService));
-  client.subscribe(PLAN_SYNC_TOPIC, options, ({ task, taskService }) => void syncPlans(task, taskService));
+  client.subscribe(CONSENT_RECORD_TOPIC, options, recordConsent);
+  client.subscribe(PLAN_SYNC_TOPIC, options, syncPlans);
 }
 
 /**
