@@ -9,11 +9,6 @@ export interface WorkerClientOptions {
   maxTasks?: number;
   /** long polling: the engine holds a fetch open this long while it has no task */
   asyncResponseTimeout?: number;
-  /**
-   * pause between two fetches. The client pauses after every fetch, even a full one, so with
-   * long polling (which already waits in the engine when there is no work) it stays at 0.
-   */
-  interval?: number;
   autoPoll?: boolean;
 }
 
@@ -24,7 +19,9 @@ export function createWorkerClient(connection: EngineConnection, options: Worker
     workerId: options.workerId,
     interceptors: new BasicAuthInterceptor({ username: connection.user, password: connection.password }),
     asyncResponseTimeout: options.asyncResponseTimeout ?? 10_000,
-    interval: options.interval ?? 0,
+    // The client pauses this long after every fetch, even a full one; long polling already
+    // waits in the engine when there is no work, so no pause is needed on top.
+    interval: 0,
     maxTasks: options.maxTasks ?? 10,
     lockDuration: options.lockDuration ?? 60_000,
     autoPoll: options.autoPoll ?? true,

@@ -4,6 +4,7 @@
  */
 import { evaluate } from "@bpmn-io/feelin";
 import { z } from "zod";
+import { engineDate } from "../engine/engine-date.js";
 import { valueFields, type FormDefinition, type FormField } from "./form-definition.js";
 
 export const camundaVariable = z.discriminatedUnion("type", [
@@ -21,11 +22,6 @@ export type SubmissionResult =
   | { ok: false; errors: Record<string, string> };
 
 const REQUIRED = "Pakollinen tieto / Required";
-
-/** Camunda's REST date format, which its Date variables require (`yyyy-MM-dd'T'HH:mm:ss.SSSZ`). */
-export function camundaDate(date: Date): string {
-  return date.toISOString().replace("Z", "+0000");
-}
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 const isoDateTime = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:?\d{2})?$/;
@@ -51,7 +47,7 @@ function dateSchema(field: Extract<FormField, { type: "datetime" }>, now: Date) 
         ctx.addIssue({ code: "custom", message: PASSED });
         return z.NEVER;
       }
-      return { type: "Date" as const, value: camundaDate(date) };
+      return { type: "Date" as const, value: engineDate(date) };
     });
 }
 

@@ -24,7 +24,7 @@ export const NetworkMember = NetworkMemberInput.extend({
 });
 export type NetworkMember = z.infer<typeof NetworkMember>;
 
-const SELECT = `SELECT id, case_ref AS "caseRef", name, role, organisation, email, language, kind, added_by AS "addedBy", added_at AS "addedAt" FROM network_members`;
+const COLUMNS = `id, case_ref AS "caseRef", name, role, organisation, email, language, kind, added_by AS "addedBy", added_at AS "addedAt"`;
 
 export interface NetworkRepository {
   add(member: NetworkMemberInput, addedBy: string, addedAt: Date): Promise<NetworkMember>;
@@ -42,13 +42,13 @@ export function networkRepository(db: Database): NetworkRepository {
       const [row] = await db.query(
         `INSERT INTO network_members (id, case_ref, name, role, organisation, email, language, kind, added_by, added_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
-         RETURNING id, case_ref AS "caseRef", name, role, organisation, email, language, kind, added_by AS "addedBy", added_at AS "addedAt"`,
+         RETURNING ${COLUMNS}`,
         [randomUUID(), input.caseRef, input.name, input.role, input.organisation, input.email, input.language, input.kind, by.addedBy, by.addedAt],
       );
       return NetworkMember.parse(row);
     },
     async membersOf(caseRef) {
-      return (await db.query(`${SELECT} WHERE case_ref = $1 ORDER BY added_at, id`, [caseRef])).map((r) => NetworkMember.parse(r));
+      return (await db.query(`SELECT ${COLUMNS} FROM network_members WHERE case_ref = $1 ORDER BY added_at, id`, [caseRef])).map((r) => NetworkMember.parse(r));
     },
     async remove(caseRef, id) {
       return (await db.query("DELETE FROM network_members WHERE case_ref = $1 AND id = $2 RETURNING id", [caseRef, id])).length > 0;

@@ -42,12 +42,12 @@ export type DeadlineVariable = (typeof DEADLINE_VARIABLES)[number];
  * A warning is for a team lead to act on, so it comes at the start of the office day, 08:00.
  */
 const END_OF_DAY = { hour: 23, minute: 59, second: 59 };
+const START_OF_OFFICE_DAY = { hour: 8 };
 
 function urgentStart(facts: DeadlineFacts) {
   const { due } = evaluate(ruleById("urgent"), facts);
   return { due, warning: due };
 }
-const START_OF_OFFICE_DAY = { hour: 8 };
 
 export interface CaseDeadlines {
   dates: Record<DeadlineVariable, CalendarDate>;

@@ -1,10 +1,6 @@
 import { unwrap, type EngineClient } from "../../lib/engine/client.js";
+import { engineDate } from "../../lib/engine/engine-date.js";
 import { timerVariables } from "./timer-variables.js";
-
-/** The engine's date-time format: ISO with a numeric offset and no colon in it. */
-function engineDateTime(instant: Date): string {
-  return instant.toISOString().replace(/Z$/, "+0000");
-}
 
 /**
  * Moves the waiting timer jobs of one process instance whose `timeDate` names one of
@@ -39,7 +35,7 @@ export function timerRescheduler(engine: EngineClient) {
       const jobs = unwrap(await engine.GET("/job", { params: { query: { processInstanceId, activityId, timers: true } } }));
       for (const job of jobs) {
         if (!job.id || (job.dueDate && new Date(job.dueDate).getTime() === instant.getTime())) continue;
-        unwrap(await engine.PUT("/job/{id}/duedate", { params: { path: { id: job.id } }, body: { duedate: engineDateTime(instant), cascade: false } }));
+        unwrap(await engine.PUT("/job/{id}/duedate", { params: { path: { id: job.id } }, body: { duedate: engineDate(instant), cascade: false } }));
         moved.push(job.id);
       }
     }
