@@ -3,12 +3,10 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { basicAuthHeader } from "../../lib/config.js";
 import { unwrap } from "../../lib/engine/client.js";
 import { freePort } from "../../lib/engine/free-port.js";
-import { parseForm } from "../../lib/forms/form-definition.js";
-import { validateSubmission } from "../../lib/forms/submission.js";
 import { useEngine, type TestEngine } from "../support/engine.js";
+import { pathwayHarness } from "../support/pathway-harness.js";
 import { until } from "../support/until.js";
 
 /**
@@ -20,12 +18,15 @@ import { until } from "../support/until.js";
 describe("app and workers against an engine at ENGINE_URL", function () {
   this.timeout(300_000);
   let engine: TestEngine;
+  /** completes tasks only: the app's own workers serve the external tasks */
+  let walk: ReturnType<typeof pathwayHarness>;
   let app: ChildProcess;
   let dataDir: string;
   let output = "";
 
   before(async () => {
     engine = await useEngine();
+    walk = pathwayHarness(engine, { formsNow: new Date(), waitMs: 60_000 });
     dataDir = mkdtempSync(join(tmpdir(), "nivel-e2e-"));
     const env: NodeJS.ProcessEnv = {
       ...process.env,
@@ -51,23 +52,6 @@ describe("app and workers against an engine at ENGINE_URL", function () {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  /** Completes the instance's open task `key` with `data`, checked against its Camunda Form first. */
-  async function complete(processInstanceId: string, key: string, data: Record<string, unknown>) {
-    const task = await until(async () => {
-      const incidents = unwrap(await engine.client.GET("/incident", { params: { query: { processInstanceId } } }));
-      if (incidents.length) throw new Error(`waiting for ${key}: ${incidents.map((i) => `${i.activityId}: ${i.incidentMessage}`).join("; ")}`);
-      const [open] = unwrap(await engine.client.GET("/task", { params: { query: { processInstanceId, taskDefinitionKey: key } } }));
-      return open;
-    }, 60_000);
-    const deployed = await fetch(`${engine.connection.url}/task/${task.id}/deployed-form`, {
-      headers: { Authorization: basicAuthHeader(engine.connection) },
-    });
-    const form = parseForm(await deployed.json());
-    const checked = validateSubmission(form, data);
-    if (!checked.ok) throw new Error(`test data does not fit the form of ${key}: ${JSON.stringify(checked.errors)}`);
-    unwrap(await engine.client.POST("/task/{id}/complete", { params: { path: { id: task.id! } }, body: { variables: checked.variables } }));
-  }
-
   it("completes a joint assessment end to end, every external task served by the app's workers", async () => {
     expect(output).to.not.include("Starting the"); // no engine of its own
     const caseRef = `NIV-2026-${String(Date.now()).slice(-6)}`;
@@ -87,22 +71,22 @@ describe("app and workers against an engine at ENGINE_URL", function () {
     );
     const id = instance.id!;
     const today = new Date().toISOString().slice(0, 10);
-    await complete(id, "kirjaa-ilmoitus", { contactDate: today, urgent: false });
-    await complete(id, "kirjaa-suostumus", { consentGiven: true, consentItems: ["goals", "services"] });
-    await complete(id, "sovi-tapaaminen", { meetingStart: `${today}T10:00`, meetingEnd: `${today}T11:00`, meetingPlace: "Vankila, neuvotteluhuone 2" });
-    await complete(id, "kirjaa-tapaaminen", {
+    await walk.complete(id, "kirjaa-ilmoitus", { contactDate: today, urgent: false });
+    await walk.complete(id, "kirjaa-suostumus", { consentGiven: true, consentItems: ["goals", "services"] });
+    await walk.complete(id, "sovi-tapaaminen", { meetingStart: `${today}T10:00`, meetingEnd: `${today}T11:00`, meetingPlace: "Vankila, neuvotteluhuone 2" });
+    await walk.complete(id, "kirjaa-tapaaminen", {
       meetingStart: `${today}T10:00`,
       meetingEnd: `${today}T11:00`,
       meetingPlace: "Vankila, neuvotteluhuone 2",
       meetingSummary: "Ensimmäinen verkostotapaaminen pidetty.",
       moreMeetings: false,
     });
-    await complete(id, "johtopaatos", {
+    await walk.complete(id, "johtopaatos", {
       needsMultiAgencyWork: true,
       services: ["housing", "income"],
       conclusionSummary: "Tarvitaan monitoimijaista sosiaalityötä asumiseen ja toimeentuloon.",
     });
-    await complete(id, "tarkista-suunnitelma", { planReviewDate: today, planReviewed: true });
+    await walk.complete(id, "tarkista-suunnitelma", { planReviewDate: today, planReviewed: true });
 
     const finished = await until(async () => {
       const [h] = unwrap(await engine.client.GET("/history/process-instance", { params: { query: { processInstanceId: id } } }));

@@ -7,8 +7,9 @@
  * - completion limit, 3 months: Tue 23 Feb 2027; warned 14 days before, Tue 9 Feb 2027.
  */
 import { expect } from "chai";
+import { unwrap } from "../../lib/engine/client.js";
 import { deployFiles, deployableFiles } from "../../lib/engine/deploy.js";
-import { useEngine } from "../support/engine.js";
+import { useEngine, type TestEngine } from "../support/engine.js";
 import { pathwayHarness } from "../support/pathway-harness.js";
 
 const contact = { contactDate: "2026-11-23" };
@@ -25,10 +26,11 @@ const escalatesToTeamLead = (prefix: string, template: string) => ({ activityId:
 
 describe("joint assessment routes", function () {
   this.timeout(180_000);
+  let engine: TestEngine;
   let h: ReturnType<typeof pathwayHarness>;
 
   before(async () => {
-    const engine = await useEngine();
+    engine = await useEngine();
     h = pathwayHarness(engine);
     const deployment = await deployFiles(engine.connection, deployableFiles(["processes", "forms"]), "nivel-pathways");
     expect(deployment.id).to.be.a("string");
@@ -48,7 +50,7 @@ describe("joint assessment routes", function () {
   }
 
   it("deploys both pathways unchanged", async () => {
-    const defs = await h.rest<{ key: string }[]>("GET", "/process-definition?latestVersion=true&keysIn=joint-assessment,release-preparation");
+    const defs = unwrap(await engine.client.GET("/process-definition", { params: { query: { latestVersion: true, keysIn: "joint-assessment,release-preparation" } } }));
     expect(defs.map((d) => d.key).sort()).to.deep.equal(["joint-assessment", "release-preparation"]);
   });
 
@@ -151,7 +153,7 @@ describe("joint assessment routes", function () {
 
   it("consent withdrawn during the meetings stops the assessment and tells the referrer", async () => {
     const { id, caseRef } = await intoMeetings(["goals"]);
-    await h.rest("POST", "/message", { messageName: "ConsentWithdrawn", businessKey: caseRef });
+    await h.message("ConsentWithdrawn", caseRef);
     await h.ended(id);
     const route = await h.visited(id);
     expect(route).to.include.members(["suostumus-peruttu", "ilmoita-peruutus", "suostumus-peruttu-loppu"]);

@@ -4,8 +4,9 @@
  * timer on `${releaseDate}` or `${planReviewDate}` waits for exactly that instant.
  */
 import { expect } from "chai";
+import { unwrap } from "../../lib/engine/client.js";
 import { deployFiles, deployableFiles } from "../../lib/engine/deploy.js";
-import { useEngine } from "../support/engine.js";
+import { useEngine, type TestEngine } from "../support/engine.js";
 import { until } from "../support/until.js";
 import { pathwayHarness } from "../support/pathway-harness.js";
 
@@ -15,10 +16,11 @@ const meeting = { meetingStart: "2026-12-01T10:00+02:00", meetingEnd: "2026-12-0
 
 describe("release preparation routes", function () {
   this.timeout(240_000);
+  let engine: TestEngine;
   let h: ReturnType<typeof pathwayHarness>;
 
   before(async () => {
-    const engine = await useEngine();
+    engine = await useEngine();
     h = pathwayHarness(engine);
     await deployFiles(engine.connection, deployableFiles(["processes", "forms"]), "nivel-pathways");
   });
@@ -110,7 +112,9 @@ describe("release preparation routes", function () {
 
     // each service keeps its own answers: parallel tasks do not overwrite one another
     const perService = async (name: string) =>
-      (await h.rest<{ value: unknown }[]>("GET", `/history/variable-instance?processInstanceId=${c.id}&variableName=${name}`)).map((v) => v.value).sort();
+      unwrap(await engine.client.GET("/history/variable-instance", { params: { query: { processInstanceId: c.id, variableName: name } } }))
+        .map((v) => v.value)
+        .sort();
     expect(await perService("serviceNote")).to.deep.equal(["Toimeentulotuki myönnetty", "Tukiasunto"]);
     expect(await perService("serviceOutcome")).to.deep.equal(["continues", "ended"]);
 
@@ -207,7 +211,7 @@ describe("release preparation routes", function () {
   it("a client who loses contact gets outreach: not reached goes to the team lead, contact restored ends it, reached ends it; the case stays open", async () => {
     const c = await throughAssessment(["work-study"], false);
     await h.tasksByService(c.id, "varmista-palvelu", 1);
-    const lost = () => h.rest("POST", "/message", { messageName: "ClientContactLost", businessKey: c.caseRef });
+    const lost = () => h.message("ClientContactLost", c.caseRef);
 
     await h.settled(c.id);
     await lost();
@@ -218,9 +222,9 @@ describe("release preparation routes", function () {
     await h.settled(c.id);
     await lost();
     await h.openTasks(c.id, "etsiva-tyo");
-    await h.rest("POST", "/message", { messageName: "ClientContactRestored", businessKey: c.caseRef });
+    await h.message("ClientContactRestored", c.caseRef);
     await h.reached(c.id, "yhteys-palautui-loppu");
-    expect(await h.rest<unknown[]>("GET", `/task?processInstanceId=${c.id}&taskDefinitionKey=etsiva-tyo`)).to.deep.equal([]);
+    expect(unwrap(await engine.client.GET("/task", { params: { query: { processInstanceId: c.id, taskDefinitionKey: "etsiva-tyo" } } }))).to.deep.equal([]);
 
     await lost();
     await h.complete(c.id, "etsiva-tyo", { clientReached: true, outreachNote: "Tavoitettiin asumisyksiköstä" });
@@ -230,6 +234,6 @@ describe("release preparation routes", function () {
     expect(Object.keys(await h.tasksByService(c.id, "varmista-palvelu", 1))).to.deep.equal(["work-study"]);
     const route = await h.visited(c.id);
     expect(route.filter((a) => a === "etsiva-tyo")).to.have.length(3);
-    expect((await h.rest<{ state: string }>("GET", `/history/process-instance/${c.id}`)).state).to.equal("ACTIVE");
+    expect(unwrap(await engine.client.GET("/history/process-instance/{id}", { params: { path: { id: c.id } } })).state).to.equal("ACTIVE");
   });
 });

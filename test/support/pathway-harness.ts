@@ -1,8 +1,8 @@
 /**
  * What a test needs to walk the real pathways (processes/, forms/) through the engine's REST API
- * as their users would (the route tests, the cockpit's measures):
+ * as their users would (the route tests, the cockpit's measures, the end-to-end test):
  * start a case, complete the open user task with data its deployed Camunda Form accepts, let the
- * workers serve the external tasks, and fire a timer once its due date has been checked.
+ * workers serve the external tasks (unless the app's own do), and fire a timer once its due date has been checked.
  *
  * The deadline topics are served by the real deadline worker (so timers carry the dates the rules
  * give); notify, consent-record and plan-sync by the official client in the test, which records
@@ -10,7 +10,7 @@
  */
 import { expect } from "chai";
 import { Variables, type Client } from "camunda-external-task-client-js";
-import { basicAuthHeader } from "../../lib/config.js";
+import { unwrap } from "../../lib/engine/client.js";
 import { createWorkerClient } from "../../lib/engine/worker-client.js";
 import { parseForm } from "../../lib/forms/form-definition.js";
 import { validateSubmission } from "../../lib/forms/submission.js";
@@ -39,25 +39,17 @@ const CASES_OPENED = new Date("2026-11-23T10:00:00+02:00");
 export interface HarnessOptions {
   /** the moment forms judge "in the past" from; by default that of the route tests' cases */
   formsNow?: Date;
+  /** how long to wait for the engine or the workers to move on; by default that of until() */
+  waitMs?: number;
 }
 
 export function pathwayHarness(engine: TestEngine, options: HarnessOptions = {}) {
-  const formsNow = options.formsNow ?? CASES_OPENED;
+  const { formsNow = CASES_OPENED, waitMs } = options;
   let client: Client | undefined;
   const notices: Notice[] = [];
   let cases = 0;
   const stamp = Date.now().toString(36);
-
-  async function rest<T>(method: string, path: string, body?: unknown): Promise<T> {
-    const response = await fetch(`${engine.connection.url}${path}`, {
-      method,
-      headers: { Authorization: basicAuthHeader(engine.connection), "Content-Type": "application/json" },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
-    return (text ? JSON.parse(text) : undefined) as T;
-  }
+  const api = engine.client;
 
   function serveWorkers(): void {
     client = createWorkerClient(engine.connection, { workerId: `routes-${stamp}`, lockDuration: 20_000 });
@@ -80,15 +72,20 @@ export function pathwayHarness(engine: TestEngine, options: HarnessOptions = {})
   async function start(key: string, variables: Typed = {}): Promise<{ id: string; caseRef: string }> {
     cases += 1;
     const caseRef = `NIV-2026-${stamp}-${cases}`;
-    const started = await rest<{ id: string }>("POST", `/process-definition/key/${key}/start`, {
-      businessKey: caseRef,
-      variables: { caseRef: { value: caseRef, type: "String" }, referrerUserId: { value: "rise.virtanen", type: "String" }, ...variables },
-    });
-    return { id: started.id, caseRef };
+    const started = unwrap(
+      await api.POST("/process-definition/key/{key}/start", {
+        params: { path: { key } },
+        body: {
+          businessKey: caseRef,
+          variables: { caseRef: { value: caseRef, type: "String" }, referrerUserId: { value: "rise.virtanen", type: "String" }, ...variables },
+        },
+      }),
+    );
+    return { id: started.id!, caseRef };
   }
 
   async function incidents(processInstanceId: string): Promise<string[]> {
-    const list = await rest<{ activityId: string; incidentMessage: string }[]>("GET", `/incident?processInstanceId=${processInstanceId}`);
+    const list = unwrap(await api.GET("/incident", { params: { query: { processInstanceId } } }));
     return list.map((i) => `${i.activityId}: ${i.incidentMessage}`);
   }
 
@@ -97,9 +94,9 @@ export function pathwayHarness(engine: TestEngine, options: HarnessOptions = {})
     return until(async () => {
       const problems = await incidents(processInstanceId);
       if (problems.length) throw new Error(`waiting for ${key}: ${problems.join("; ")}`);
-      const found = await rest<{ id: string; name: string; due: string | null }[]>("GET", `/task?processInstanceId=${processInstanceId}&taskDefinitionKey=${key}`);
-      return found.length === count ? found : undefined;
-    });
+      const found = unwrap(await api.GET("/task", { params: { query: { processInstanceId, taskDefinitionKey: key } } }));
+      return found.length === count ? found.map((t) => ({ id: t.id!, due: t.due ?? null })) : undefined;
+    }, waitMs);
   }
 
   /**
@@ -107,11 +104,11 @@ export function pathwayHarness(engine: TestEngine, options: HarnessOptions = {})
    * tasklist does; claimed first by `asUser` when given, so the history says who did it.
    */
   async function completeTaskById(taskId: string, data: Record<string, unknown>, asUser?: string): Promise<void> {
-    const form = parseForm(await rest<unknown>("GET", `/task/${taskId}/deployed-form`));
+    const form = parseForm(unwrap(await api.GET("/task/{id}/deployed-form", { params: { path: { id: taskId } } })));
     const checked = validateSubmission(form, data, formsNow);
     if (!checked.ok) throw new Error(`test data does not fit form ${form.id}: ${JSON.stringify(checked.errors)}`);
-    if (asUser) await rest("POST", `/task/${taskId}/claim`, { userId: asUser });
-    await rest("POST", `/task/${taskId}/complete`, { variables: checked.variables });
+    if (asUser) unwrap(await api.POST("/task/{id}/claim", { params: { path: { id: taskId } }, body: { userId: asUser } }));
+    unwrap(await api.POST("/task/{id}/complete", { params: { path: { id: taskId } }, body: { variables: checked.variables } }));
   }
 
   async function complete(processInstanceId: string, key: string, data: Record<string, unknown>, asUser?: string): Promise<void> {
@@ -123,7 +120,7 @@ export function pathwayHarness(engine: TestEngine, options: HarnessOptions = {})
   async function tasksByService(processInstanceId: string, key: string, count: number): Promise<Record<string, string>> {
     const byService: Record<string, string> = {};
     for (const task of await openTasks(processInstanceId, key, count)) {
-      const shown = await rest<Record<string, { value: unknown }>>("GET", `/task/${task.id}/form-variables`);
+      const shown = unwrap(await api.GET("/task/{id}/form-variables", { params: { path: { id: task.id } } }));
       byService[String(shown.serviceKind?.value)] = task.id;
     }
     return byService;
@@ -131,18 +128,19 @@ export function pathwayHarness(engine: TestEngine, options: HarnessOptions = {})
 
   /** the joint assessment a release preparation called */
   async function calledAssessment(processInstanceId: string): Promise<{ id: string; businessKey: string }> {
-    return until(async () => (await rest<{ id: string; businessKey: string }[]>("GET", `/process-instance?superProcessInstance=${processInstanceId}`))[0]);
+    const called = await until(async () => unwrap(await api.GET("/process-instance", { params: { query: { superProcessInstance: processInstanceId } } }))[0], waitMs);
+    return { id: called.id!, businessKey: called.businessKey! };
   }
 
   async function candidateGroups(taskId: string): Promise<string[]> {
-    const links = await rest<{ type: string; groupId: string | null }[]>("GET", `/task/${taskId}/identity-links`);
+    const links = unwrap(await api.GET("/task/{id}/identity-links", { params: { path: { id: taskId } } }));
     return links.filter((l) => l.type === "candidate" && l.groupId).map((l) => l.groupId!).sort();
   }
 
   /** activity ids the instance has passed through, in order */
   async function visited(processInstanceId: string): Promise<string[]> {
-    const list = await rest<{ activityId: string }[]>("GET", `/history/activity-instance?processInstanceId=${processInstanceId}&sortBy=startTime&sortOrder=asc`);
-    return list.map((a) => a.activityId);
+    const list = unwrap(await api.GET("/history/activity-instance", { params: { query: { processInstanceId, sortBy: "startTime", sortOrder: "asc" } } }));
+    return list.map((a) => a.activityId!);
   }
 
   async function reached(processInstanceId: string, activityId: string): Promise<void> {
@@ -150,11 +148,11 @@ export function pathwayHarness(engine: TestEngine, options: HarnessOptions = {})
       const problems = await incidents(processInstanceId);
       if (problems.length) throw new Error(`waiting for ${activityId}: ${problems.join("; ")}`);
       return (await visited(processInstanceId)).includes(activityId);
-    });
+    }, waitMs);
   }
 
   async function ended(processInstanceId: string): Promise<void> {
-    await until(async () => (await rest<{ state: string }>("GET", `/history/process-instance/${processInstanceId}`)).state === "COMPLETED");
+    await until(async () => unwrap(await api.GET("/history/process-instance/{id}", { params: { path: { id: processInstanceId } } })).state === "COMPLETED", waitMs);
   }
 
   /**
@@ -162,16 +160,16 @@ export function pathwayHarness(engine: TestEngine, options: HarnessOptions = {})
    * a task on the same execution would make one of the two fail on the engine's optimistic lock.
    */
   async function settled(processInstanceId: string): Promise<void> {
-    await until(async () => (await rest<unknown[]>("GET", `/external-task?processInstanceId=${processInstanceId}`)).length === 0);
+    await until(async () => unwrap(await api.GET("/external-task", { params: { query: { processInstanceId } } })).length === 0, waitMs);
   }
 
   /** the instance's waiting timers: activity id → due dates (ISO, sorted) */
   async function timers(processInstanceId: string): Promise<Record<string, string[]>> {
-    const jobs = await rest<{ dueDate: string; jobDefinitionId: string }[]>("GET", `/job?processInstanceId=${processInstanceId}&timers=true`);
+    const jobs = unwrap(await api.GET("/job", { params: { query: { processInstanceId, timers: true } } }));
     const result: Record<string, string[]> = {};
     for (const job of jobs) {
-      const definition = await rest<{ activityId: string }[]>("GET", `/job-definition?jobDefinitionId=${job.jobDefinitionId}`);
-      (result[definition[0]!.activityId] ??= []).push(new Date(job.dueDate).toISOString());
+      const [definition] = unwrap(await api.GET("/job-definition", { params: { query: { jobDefinitionId: job.jobDefinitionId! } } }));
+      (result[definition!.activityId!] ??= []).push(new Date(job.dueDate!).toISOString());
     }
     for (const list of Object.values(result)) list.sort();
     return result;
@@ -180,14 +178,14 @@ export function pathwayHarness(engine: TestEngine, options: HarnessOptions = {})
   /** Fires the instance's timers on `activityId` through the job API, as the job executor would at their due date. */
   async function fire(processInstanceId: string, activityId: string): Promise<void> {
     await settled(processInstanceId);
-    const jobs = await rest<{ id: string }[]>("GET", `/job?processInstanceId=${processInstanceId}&activityId=${activityId}&timers=true`);
+    const jobs = unwrap(await api.GET("/job", { params: { query: { processInstanceId, activityId, timers: true } } }));
     expect(jobs, `a timer waits on ${activityId}`).to.not.be.empty;
-    for (const job of jobs) await rest("POST", `/job/${job.id}/execute`);
+    for (const job of jobs) unwrap(await api.POST("/job/{id}/execute", { params: { path: { id: job.id! } } }));
   }
 
   async function variable<T>(processInstanceId: string, name: string): Promise<T | undefined> {
-    const list = await rest<{ value: T }[]>("GET", `/history/variable-instance?processInstanceId=${processInstanceId}&variableName=${name}&deserializeValues=false`);
-    return list[0]?.value;
+    const list = unwrap(await api.GET("/history/variable-instance", { params: { query: { processInstanceId, variableName: name, deserializeValues: false } } }));
+    return list[0]?.value as T | undefined;
   }
 
   async function escalations(processInstanceId: string): Promise<Escalation[]> {
@@ -195,14 +193,23 @@ export function pathwayHarness(engine: TestEngine, options: HarnessOptions = {})
     return raw ? (JSON.parse(raw) as Escalation[]).map(({ rule, stage, activityId }) => ({ rule, stage, activityId })) : [];
   }
 
+  /** Correlates the message `messageName` to the case `caseRef`. */
+  async function message(messageName: string, caseRef: string): Promise<void> {
+    unwrap(await api.POST("/message", { body: { messageName, businessKey: caseRef } }));
+  }
+
   /** The message a new release date sends to the whole case: every instance under its reference. */
   async function releaseDateChanged(caseRef: string, releaseDate: string): Promise<void> {
-    await rest("POST", "/message", {
-      messageName: "ReleaseDateChanged",
-      businessKey: caseRef,
-      all: true,
-      processVariables: { releaseDate: { value: `${releaseDate}T00:00:00.000+0000`, type: "Date" } },
-    });
+    unwrap(
+      await api.POST("/message", {
+        body: {
+          messageName: "ReleaseDateChanged",
+          businessKey: caseRef,
+          all: true,
+          processVariables: { releaseDate: { value: `${releaseDate}T00:00:00.000+0000`, type: "Date" } },
+        },
+      }),
+    );
   }
 
   function noticesOf(processInstanceId: string): Omit<Notice, "processInstanceId">[] {
@@ -210,7 +217,6 @@ export function pathwayHarness(engine: TestEngine, options: HarnessOptions = {})
   }
 
   return {
-    rest,
     serveWorkers,
     stopWorkers: () => {
       client?.stop();
@@ -231,6 +237,7 @@ export function pathwayHarness(engine: TestEngine, options: HarnessOptions = {})
     fire,
     variable,
     escalations,
+    message,
     releaseDateChanged,
     noticesOf,
   };

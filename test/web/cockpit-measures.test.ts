@@ -38,6 +38,8 @@ describe("cockpit measures", function () {
   let walk: ReturnType<typeof pathwayHarness>;
   const today = helsinkiDate(new Date());
   const day = (offset: number) => DateTime.fromISO(today, { zone: "utc" }).plus({ days: offset }).toISODate()!;
+  /** where the default period starts: the last twelve months to today */
+  const yearBack = DateTime.fromISO(today, { zone: "utc" }).minus({ months: 12 }).plus({ days: 1 }).toISODate();
   const caseRefs: string[] = [];
 
   const firstMeeting = { meetingStart: `${day(2)}T10:00`, meetingEnd: `${day(2)}T11:30`, meetingPlace: "Vankila, neuvotteluhuone" };
@@ -115,7 +117,7 @@ describe("cockpit measures", function () {
           await walk.complete(c.id, "sovi-tapaaminen", firstMeeting, "sw.nieminen");
           await walk.openTasks(c.id, "kirjaa-tapaaminen");
           await walk.settled(c.id);
-          await walk.rest("POST", "/message", { messageName: "ConsentWithdrawn", businessKey: c.caseRef });
+          await walk.message("ConsentWithdrawn", c.caseRef);
           await walk.ended(c.id);
         }),
         // registered yesterday, consent still to be recorded
@@ -188,10 +190,7 @@ describe("cockpit measures", function () {
     expect(none.workerPairs).to.deep.equal([]);
 
     const byDefault = await figures();
-    expect(byDefault.period).to.deep.equal({
-      from: DateTime.fromISO(today, { zone: "utc" }).minus({ months: 12 }).plus({ days: 1 }).toISODate(),
-      to: today,
-    });
+    expect(byDefault.period).to.deep.equal({ from: yearBack, to: today });
     expect(byDefault.jointAssessments.cases).to.equal(6);
     // twelve months up to the given end: all but yesterday's
     expect((await figures(`?to=${day(-2)}`)).jointAssessments.cases).to.equal(5);
@@ -237,7 +236,7 @@ describe("cockpit measures", function () {
     await page.getByRole("heading", { name: "Measures" }).waitFor();
     await page.locator("table.outcomes").waitFor();
     // the default period: the last twelve months to today
-    expect(await page.getByLabel("Contact date from").inputValue()).to.equal(DateTime.fromISO(today, { zone: "utc" }).minus({ months: 12 }).plus({ days: 1 }).toISODate());
+    expect(await page.getByLabel("Contact date from").inputValue()).to.equal(yearBack);
     expect(await page.getByLabel("to", { exact: true }).inputValue()).to.equal(today);
 
     await page.getByLabel("Contact date from").fill(day(-120));
