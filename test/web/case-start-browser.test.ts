@@ -10,7 +10,7 @@ import { deployFiles, deployableFiles } from "../../lib/engine/deploy.js";
 import { bundleTasklist } from "../../web/client/tasklist/bundle.js";
 import { useEngine, type TestEngine } from "../support/engine.js";
 import { launchBrowser, signedInPage } from "./support/browser.js";
-import { ensureDemoUsers, startApp, type RunningApp } from "./support/tasklist-app.js";
+import { ensureDemoUsers, openTaskOf, startApp, type RunningApp } from "./support/tasklist-app.js";
 
 describe("starting a case in the tasklist in a browser", function () {
   this.timeout(120_000);
@@ -71,7 +71,7 @@ describe("starting a case in the tasklist in a browser", function () {
     await row.getByRole("button", { name: /Ota käsittelyyn/ }).click();
     await page.getByRole("button", { name: "Palauta ryhmälle" }).waitFor();
     await page.getByRole("heading", { name: "Tunnista tarve ja ota yhteyttä hyvinvointialueeseen" }).waitFor();
-    const [task] = unwrap(await engine.client.GET("/task", { params: { query: { processInstanceBusinessKey: caseRef } } }));
+    const task = await openTaskOf(engine, caseRef);
     expect(task).to.include({ taskDefinitionKey: "ota-yhteytta", assignee: "rise.virtanen" });
     expect(new URL(page.url()).hash).to.equal(`#/tasks/${task!.id}`);
   });

@@ -3,7 +3,6 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser } from "playwright-core";
-import { basicAuthHeader } from "../../lib/config.js";
 import { unwrap } from "../../lib/engine/client.js";
 import { deployResources } from "../../lib/engine/deploy.js";
 import { bundleModeler } from "../../web/client/modeler/bundle.js";
@@ -48,8 +47,13 @@ describe("modeler", function () {
   });
 
   async function versions(key: string) {
-    const definitions = unwrap(await engine.client.GET("/process-definition", { params: { query: { key, sortBy: "version", sortOrder: "asc" } } }));
-    return definitions;
+    return unwrap(await engine.client.GET("/process-definition", { params: { query: { key, sortBy: "version", sortOrder: "asc" } } }));
+  }
+
+  /** a form resource of a deployment, as the engine keeps it */
+  async function deployedForm(deploymentId: string, resourceId: string) {
+    const data = unwrap(await engine.client.GET("/deployment/{id}/resources/{resourceId}/data", { params: { path: { id: deploymentId, resourceId } } }));
+    return data as unknown as { components: { key: string; label: string }[] };
   }
 
   it("lets a process owner rename an element, see and fix a lint error, deploy version 2 and start it", async () => {
@@ -183,10 +187,7 @@ describe("modeler", function () {
     const resources = unwrap(await engine.client.GET("/deployment/{id}/resources", { params: { path: { id: deploymentId } } }));
     expect(resources.map((r) => r.name).sort()).to.deep.equal([`${key}.bpmn`, "modeler-test-review.form"]);
     const form = resources.find((r) => r.name === "modeler-test-review.form")!;
-    const content = await fetch(`${engine.connection.url}/deployment/${deploymentId}/resources/${form.id}/data`, {
-      headers: { Authorization: basicAuthHeader(engine.connection) },
-    });
-    expect(((await content.json()) as { components: { key: string }[] }).components.map((c) => c.key)).to.deep.equal(["notes", "extra"]);
+    expect((await deployedForm(deploymentId, form.id!)).components.map((c) => c.key)).to.deep.equal(["notes", "extra"]);
   });
 
   it("edits a form in the form editor and deploys it with the diagram that uses it", async () => {
@@ -222,9 +223,6 @@ describe("modeler", function () {
     const resources = unwrap(await engine.client.GET("/deployment/{id}/resources", { params: { path: { id: definition!.deploymentId! } } }));
     const form = resources.find((r) => r.name === "modeler-test-review.form");
     expect(form, "the form is deployed with the diagram").to.not.equal(undefined);
-    const content = await fetch(`${engine.connection.url}/deployment/${definition!.deploymentId}/resources/${form!.id}/data`, {
-      headers: { Authorization: basicAuthHeader(engine.connection) },
-    });
-    expect(((await content.json()) as { components: { label: string }[] }).components[0]!.label).to.equal("Notes from the meeting");
+    expect((await deployedForm(definition!.deploymentId!, form!.id!)).components[0]!.label).to.equal("Notes from the meeting");
   });
 });
