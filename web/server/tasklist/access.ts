@@ -14,27 +14,23 @@ export function taskIsOpenTo(user: SignedInUser, assignee: string | null | undef
   return assignee === user.id || candidates.some((l) => l.groupId && user.groups.includes(l.groupId)) || candidates.some((l) => l.userId === user.id);
 }
 
-/** The user may see the task when it is theirs or offered to one of their groups. */
-export async function mayOpenTask(engine: EngineClient, user: SignedInUser, taskId: string): Promise<boolean> {
+/** The task, when the user may see it: it is theirs or offered to one of their groups; null otherwise. */
+export async function openableTask(engine: EngineClient, user: SignedInUser, taskId: string) {
   const { data: task, response } = await engine.GET("/task/{id}", { params: { path: { id: taskId } } });
-  if (!response.ok || !task) return false;
-  if (task.assignee === user.id) return true;
+  if (!response.ok || !task) return null;
+  if (task.assignee === user.id) return task;
   const links = unwrap(await engine.GET("/task/{id}/identity-links", { params: { path: { id: taskId }, query: { type: "candidate" } } }));
-  return taskIsOpenTo(user, task.assignee, links);
+  return taskIsOpenTo(user, task.assignee, links) ? task : null;
 }
 
 /**
- * The user may see the case when an open task of it is theirs or their groups', when they have
- * worked on it (a task of it was assigned to them), or when they referred it (`referrerUserId`, set
- * when they started it): a RISE officer who starts a joint assessment sees the case, though its
- * first task is county intake's.
+ * The user may see the case when an open task of it is theirs or their groups' (`openTasks`, as
+ * openTasksOf judges them), when they have worked on it (a task of it was assigned to them), or
+ * when they referred it (`referrerUserId`, set when they started it): a RISE officer who starts a
+ * joint assessment sees the case, though its first task is county intake's.
  */
-export async function mayOpenCase(engine: EngineClient, user: SignedInUser, caseRef: string): Promise<boolean> {
-  const open = unwrap(await engine.GET("/task", { params: { query: { processInstanceBusinessKey: caseRef } } }));
-  for (const task of open) {
-    if (task.assignee === user.id) return true;
-    if (await mayOpenTask(engine, user, task.id!)) return true;
-  }
+export async function mayOpenCase(engine: EngineClient, user: SignedInUser, caseRef: string, openTasks: readonly { mayOpen: boolean }[]): Promise<boolean> {
+  if (openTasks.some((t) => t.mayOpen)) return true;
   const worked = unwrap(
     await engine.GET("/history/task", { params: { query: { processInstanceBusinessKey: caseRef, taskAssignee: user.id, maxResults: 1 } } }),
   );

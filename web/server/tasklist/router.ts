@@ -4,7 +4,7 @@ import { unwrap, type EngineClient } from "../../../lib/engine/client.js";
 import type { Store } from "../../../lib/store/index.js";
 import { audit } from "../audit.js";
 import { currentUser } from "../auth/user.js";
-import { AccessDenied, mayOpenCase, mayOpenTask } from "./access.js";
+import { AccessDenied, mayOpenCase, openableTask } from "./access.js";
 import { caseView, openTasksOf } from "./case-view.js";
 import { parseForm, valueFields } from "../../../lib/forms/form-definition.js";
 import { validateSubmission } from "../../../lib/forms/submission.js";
@@ -26,10 +26,12 @@ export function tasklistRouter(deps: TasklistDeps): express.Router {
   const router = express.Router();
   router.use(express.json({ limit: "200kb" }));
 
+  /** the task, which the user may open, or AccessDenied */
   const guardTask = async (res: express.Response, taskId: string) => {
-    if (!(await mayOpenTask(engine, currentUser(res), taskId))) throw new AccessDenied("task");
+    const task = await openableTask(engine, currentUser(res), taskId);
+    if (!task) throw new AccessDenied("task");
+    return task;
   };
-  const taskById = async (taskId: string) => unwrap(await engine.GET("/task/{id}", { params: { path: { id: taskId } } }));
   /** the task's Camunda Form as deployed: the browser renders it, the server validates against it */
   const deployedForm = async (taskId: string): Promise<unknown> =>
     unwrap(await engine.GET("/task/{id}/deployed-form", { params: { path: { id: taskId } } }));
@@ -37,15 +39,15 @@ export function tasklistRouter(deps: TasklistDeps): express.Router {
   router.get("/tasks", async (req, res) => {
     const filter = TaskFilter.parse(req.query);
     const tasks = unwrap(await engine.GET("/task", { params: { query: taskQuery(filter, currentUser(res), deps.now()) } }));
-    const definitions = new Map<string, string>();
-    for (const id of new Set(tasks.map((t) => t.processDefinitionId!))) {
-      const d = unwrap(await engine.GET("/process-definition/{id}", { params: { path: { id } } }));
-      definitions.set(id, d.key!);
-    }
+    const definitionIds = [...new Set(tasks.map((t) => t.processDefinitionId!))];
     const instanceIds = [...new Set(tasks.map((t) => t.processInstanceId!))];
-    const instances = instanceIds.length
-      ? unwrap(await engine.GET("/process-instance", { params: { query: { processInstanceIds: instanceIds.join(",") } } }))
-      : [];
+    const [definitionList, instances] = tasks.length
+      ? await Promise.all([
+          engine.GET("/process-definition", { params: { query: { processDefinitionIdIn: definitionIds.join(",") } } }).then(unwrap),
+          engine.GET("/process-instance", { params: { query: { processInstanceIds: instanceIds.join(",") } } }).then(unwrap),
+        ])
+      : [[], []];
+    const definitions = new Map(definitionList.map((d) => [d.id!, d.key!]));
     const caseRefs = new Map(instances.map((i) => [i.id!, i.businessKey ?? null]));
     const now = deps.now().getTime();
     res.json(
@@ -64,11 +66,12 @@ export function tasklistRouter(deps: TasklistDeps): express.Router {
   });
 
   router.get("/tasks/:id", async (req, res) => {
-    await guardTask(res, req.params.id);
-    const task = await taskById(req.params.id);
-    const instance = unwrap(await engine.GET("/process-instance/{id}", { params: { path: { id: task.processInstanceId! } } }));
-    const form = await deployedForm(req.params.id);
-    const variables = unwrap(await engine.GET("/task/{id}/form-variables", { params: { path: { id: req.params.id }, query: { deserializeValues: false } } }));
+    const task = await guardTask(res, req.params.id);
+    const [instance, form, variables] = await Promise.all([
+      engine.GET("/process-instance/{id}", { params: { path: { id: task.processInstanceId! } } }).then(unwrap),
+      deployedForm(req.params.id),
+      engine.GET("/task/{id}/form-variables", { params: { path: { id: req.params.id }, query: { deserializeValues: false } } }).then(unwrap),
+    ]);
     const caseRef = instance.businessKey ?? null;
     await audit(res, "task.read", caseRef, { taskId: task.id! });
     res.json({
@@ -90,16 +93,14 @@ export function tasklistRouter(deps: TasklistDeps): express.Router {
   });
 
   router.post("/tasks/:id/unclaim", async (req, res) => {
-    await guardTask(res, req.params.id);
-    const task = await taskById(req.params.id);
+    const task = await guardTask(res, req.params.id);
     if (task.assignee !== currentUser(res).id) throw new AccessDenied("task's claim");
     unwrap(await engine.POST("/task/{id}/unclaim", { params: { path: { id: req.params.id } } }));
     res.status(204).end();
   });
 
   router.post("/tasks/:id/complete", async (req, res) => {
-    await guardTask(res, req.params.id);
-    const task = await taskById(req.params.id);
+    const task = await guardTask(res, req.params.id);
     if (task.assignee !== currentUser(res).id) {
       res.status(409).json({ type: "TaskNotClaimed", message: "Claim the task before completing it." });
       return;
@@ -121,13 +122,13 @@ export function tasklistRouter(deps: TasklistDeps): express.Router {
 
   router.get("/cases/:caseRef", async (req, res) => {
     const caseRef = CaseRefParam.parse(req.params.caseRef);
-    if (!(await mayOpenCase(engine, currentUser(res), caseRef))) throw new AccessDenied("case");
+    const openTasks = await openTasksOf(engine, currentUser(res), caseRef);
+    if (!(await mayOpenCase(engine, currentUser(res), caseRef, openTasks))) throw new AccessDenied("case");
     const view = await caseView(engine, store, caseRef, deps.now(), currentUser(res));
     if (!view) {
       res.status(404).json({ type: "NotFound", message: "No such case." });
       return;
     }
-    const openTasks = await openTasksOf(engine, currentUser(res), caseRef);
     await audit(res, "case.read", caseRef, { processInstanceId: view.processInstanceId });
     res.json({ ...view, openTasks });
   });
