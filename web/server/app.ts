@@ -17,7 +17,7 @@ import { securityHeaders } from "./security-headers.js";
 import { tasklistShell } from "./shell.js";
 import { tasklistRouter } from "./tasklist/router.js";
 
-export const TASKLIST_BUILD_DIR = fileURLToPath(new URL("../public/build/tasklist/", import.meta.url));
+const TASKLIST_BUILD_DIR = fileURLToPath(new URL("../public/build/tasklist/", import.meta.url));
 
 export interface AppDeps {
   engine: { connection: EngineConnection; client: EngineClient };

@@ -25,9 +25,10 @@ const InstanceDetail = z.object({ processInstanceId: z.string() });
  * in the detail.
  */
 export function storeAuditPort(store: Store, engine: EngineClient, now: () => Date): AuditPort {
+  const caseRefFrom = (businessKey: string | null | undefined) => (businessKey && CASE_REF.test(businessKey) ? businessKey : null);
   const caseRefOf = async (processInstanceId: string): Promise<string | null> => {
     const { data } = await engine.GET("/history/process-instance/{id}", { params: { path: { id: processInstanceId } } });
-    return data?.businessKey && CASE_REF.test(data.businessKey) ? data.businessKey : null;
+    return caseRefFrom(data?.businessKey);
   };
   return {
     async record(entry) {
@@ -35,8 +36,8 @@ export function storeAuditPort(store: Store, engine: EngineClient, now: () => Da
       const detail = JSON.parse(JSON.stringify({ ...(entry.detail ?? {}), ...(entry.processInstanceId ? { processInstanceId: entry.processInstanceId } : {}) }));
       await store.audit.append({ actor: entry.actor, action: entry.action, caseRef, detail, at: now() });
     },
-    async forProcessInstance(processInstanceId) {
-      const caseRef = await caseRefOf(processInstanceId);
+    async forProcessInstance(processInstanceId, businessKey) {
+      const caseRef = caseRefFrom(businessKey);
       if (!caseRef) return [];
       const entries = await store.audit.query({ caseRef, limit: 10_000 });
       return entries

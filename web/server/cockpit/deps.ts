@@ -13,7 +13,8 @@ export interface AuditRecord {
 /** What the cockpit and modeler need from the audit log of the app store. */
 export interface AuditPort {
   record(entry: Omit<AuditRecord, "at">): Promise<void>;
-  forProcessInstance(processInstanceId: string): Promise<AuditRecord[]>;
+  /** `businessKey`: the instance's, which the caller has already read from the engine */
+  forProcessInstance(processInstanceId: string, businessKey: string | null | undefined): Promise<AuditRecord[]>;
 }
 
 export interface EngineDeps {

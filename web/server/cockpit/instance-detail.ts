@@ -48,19 +48,14 @@ export async function instanceDetail(deps: CockpitDeps, id: string, now: Date): 
   const [instance] = unwrap(await client.GET("/history/process-instance", { params: { query: { processInstanceId: id } } }));
   if (!instance) throw new EngineError(404, "InvalidRequestException", `No process instance ${id}.`);
   const ended = instance.endTime != null;
-  const tree = ended
-    ? undefined
-    : unwrap(await client.GET("/process-instance/{id}/activity-instances", { params: { path: { id } } }));
-  const incidents = unwrap(await client.GET("/incident", { params: { query: { processInstanceId: id } } }));
-  const variables = unwrap(
-    await client.GET("/history/variable-instance", { params: { query: { processInstanceId: id, deserializeValues: false } } }),
-  );
-  const history = unwrap(
-    await client.GET("/history/activity-instance", {
-      params: { query: { processInstanceId: id, sortBy: "startTime", sortOrder: "asc" } },
-    }),
-  );
-  const statuses = await deadlineStatuses(deps.engine, now, [id]);
+  const [tree, incidents, variables, history, statuses, audit] = await Promise.all([
+    ended ? undefined : client.GET("/process-instance/{id}/activity-instances", { params: { path: { id } } }).then(unwrap),
+    client.GET("/incident", { params: { query: { processInstanceId: id } } }).then(unwrap),
+    client.GET("/history/variable-instance", { params: { query: { processInstanceId: id, deserializeValues: false } } }).then(unwrap),
+    client.GET("/history/activity-instance", { params: { query: { processInstanceId: id, sortBy: "startTime", sortOrder: "asc" } } }).then(unwrap),
+    deadlineStatuses(deps.engine, now, [id]),
+    deps.audit.forProcessInstance(id, instance.businessKey),
+  ]);
   return {
     id,
     caseRef: instance.businessKey ?? "",
@@ -90,6 +85,6 @@ export async function instanceDetail(deps: CockpitDeps, id: string, now: Date): 
       endTime: h.endTime ?? null,
       canceled: h.canceled ?? false,
     })),
-    audit: await deps.audit.forProcessInstance(id),
+    audit,
   };
 }

@@ -1,4 +1,6 @@
-import type { Request, Response } from "express";
+import express, { type Request, type Response } from "express";
+import { fileURLToPath } from "node:url";
+import { unwrap, type EngineClient } from "../../../lib/engine/client.js";
 
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -32,4 +34,24 @@ export function sendPage(req: Request, res: Response, title: string): void {
     return;
   }
   res.type("html").send(pageShell(title, "assets"));
+}
+
+/**
+ * The router a page starts from: its bundle (web/public/build/<page>/) under assets/, the page at
+ * /, and JSON bodies up to `jsonLimit`. Mounted behind the app's group and CSRF checks.
+ */
+export function pageRouter(page: string, title: string, jsonLimit: string): express.Router {
+  const router = express.Router();
+  router.use(express.json({ limit: jsonLimit }));
+  router.use("/assets", express.static(fileURLToPath(new URL(`../../public/build/${page}/`, import.meta.url)), { fallthrough: false }));
+  router.get("/", (req, res) => sendPage(req, res, title));
+  return router;
+}
+
+/** `GET /api/definitions/:id/xml`: a deployed version's BPMN, for the cockpit's and modeler's canvas. */
+export function definitionXml(engine: EngineClient): express.RequestHandler<{ id: string }> {
+  return async (req, res) => {
+    const xml = unwrap(await engine.GET("/process-definition/{id}/xml", { params: { path: { id: req.params.id } } }));
+    res.json({ xml: xml.bpmn20Xml });
+  };
 }

@@ -1,37 +1,26 @@
-import express from "express";
-import { fileURLToPath } from "node:url";
-import { unwrap } from "../../../lib/engine/client.js";
+import type express from "express";
 import { CancelRequest, MessageRequest, cancelInstance, correlateMessage, retryIncident } from "./actions.js";
 import type { CockpitDeps } from "./deps.js";
-import { apiErrors } from "../api-errors.js";
 import { InstanceFilter, listInstances } from "./instance-list.js";
 import { instanceDetail } from "./instance-detail.js";
 import { measures } from "./measures.js";
 import { periodQuery } from "./measures-period.js";
 import { deadlineBoard, definitionSummaries } from "./overview.js";
-import { sendPage } from "./page-shell.js";
-import { requireGroup } from "../auth/require-group.js";
+import { definitionXml, pageRouter } from "./page-shell.js";
 import { currentUser } from "../auth/user.js";
 
-export const COCKPIT_BUILD_DIR = fileURLToPath(new URL("../../public/build/cockpit/", import.meta.url));
-
-/** The admins' cockpit: monitoring and repair of running cases, all through the engine's REST API. */
+/**
+ * The admins' cockpit: monitoring and repair of running cases, all through the engine's REST API.
+ * Mounted behind requireGroup("admin") (web/server/app.ts).
+ */
 export function cockpitRouter(deps: CockpitDeps): express.Router {
   const now = deps.now ?? (() => new Date());
-  const router = express.Router();
-  router.use(requireGroup("admin"));
-  router.use(express.json({ limit: "100kb" }));
-  router.use("/assets", express.static(COCKPIT_BUILD_DIR, { fallthrough: false }));
-
-  router.get("/", (req, res) => sendPage(req, res, "Cockpit"));
+  const router = pageRouter("cockpit", "Cockpit", "100kb");
 
   router.get("/api/definitions", async (_req, res) => {
     res.json(await definitionSummaries(deps.engine, now()));
   });
-  router.get("/api/definitions/:id/xml", async (req, res) => {
-    const xml = unwrap(await deps.engine.client.GET("/process-definition/{id}/xml", { params: { path: { id: req.params.id } } }));
-    res.json({ xml: xml.bpmn20Xml });
-  });
+  router.get("/api/definitions/:id/xml", definitionXml(deps.engine.client));
   router.get("/api/deadlines", async (_req, res) => {
     res.json(await deadlineBoard(deps.engine, now()));
   });
@@ -67,7 +56,5 @@ export function cockpitRouter(deps: CockpitDeps): express.Router {
     await correlateMessage(deps, currentUser(res).id, req.params.id, MessageRequest.parse(req.body));
     res.status(204).end();
   });
-
-  router.use(apiErrors);
   return router;
 }

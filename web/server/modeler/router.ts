@@ -1,18 +1,15 @@
-import express from "express";
+import type express from "express";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import { EngineError, unwrap } from "../../../lib/engine/client.js";
 import { deployResources } from "../../../lib/engine/deploy.js";
-import { apiErrors } from "../api-errors.js";
-import { sendPage } from "../cockpit/page-shell.js";
-import { requireGroup } from "../auth/require-group.js";
+import { definitionXml, pageRouter } from "../cockpit/page-shell.js";
 import { currentUser } from "../auth/user.js";
 import type { ModelerDeps } from "./deps.js";
 import { ParseDetails } from "./parse-details.js";
 import { formRefs } from "./form-refs.js";
 import { FormFile, formsFor, readForms } from "./forms.js";
 
-export const MODELER_BUILD_DIR = fileURLToPath(new URL("../../public/build/modeler/", import.meta.url));
 const DEFAULT_FORMS_DIR = fileURLToPath(new URL("../../../forms/", import.meta.url));
 
 const DeployRequest = z.object({
@@ -23,15 +20,13 @@ const DeployRequest = z.object({
   forms: z.array(FormFile).default([]),
 });
 
-/** The process owners' modeler: open any deployed version, edit, and deploy a new one with its forms. */
+/**
+ * The process owners' modeler: open any deployed version, edit, and deploy a new one with its
+ * forms. Mounted behind requireGroup("process-owner") (web/server/app.ts).
+ */
 export function modelerRouter(deps: ModelerDeps): express.Router {
   const formsDir = deps.formsDir ?? DEFAULT_FORMS_DIR;
-  const router = express.Router();
-  router.use(requireGroup("process-owner"));
-  router.use(express.json({ limit: "5mb" }));
-  router.use("/assets", express.static(MODELER_BUILD_DIR, { fallthrough: false }));
-
-  router.get("/", (req, res) => sendPage(req, res, "Modeler"));
+  const router = pageRouter("modeler", "Modeler", "5mb");
 
   router.get("/api/definitions", async (_req, res) => {
     const definitions = unwrap(
@@ -43,10 +38,7 @@ export function modelerRouter(deps: ModelerDeps): express.Router {
         .sort((a, b) => a.key.localeCompare(b.key) || b.version - a.version),
     );
   });
-  router.get("/api/definitions/:id/xml", async (req, res) => {
-    const xml = unwrap(await deps.engine.client.GET("/process-definition/{id}/xml", { params: { path: { id: req.params.id } } }));
-    res.json({ xml: xml.bpmn20Xml });
-  });
+  router.get("/api/definitions/:id/xml", definitionXml(deps.engine.client));
   router.get("/api/forms", (_req, res) => {
     res.json(readForms(formsDir));
   });
@@ -76,7 +68,5 @@ export function modelerRouter(deps: ModelerDeps): express.Router {
     });
     res.status(201).json(outcome);
   });
-
-  router.use(apiErrors);
   return router;
 }
