@@ -1,6 +1,4 @@
-import { bundlePage, pageBundleDir } from "../shared/bundle-page.js";
-
-export const COCKPIT_BUNDLE_DIR = pageBundleDir("cockpit");
+import { bundlePage } from "../shared/bundle-page.js";
 
 /** Bundles the cockpit page script and its styles into web/public/build/cockpit/. */
 export function bundleCockpit(): Promise<void> {

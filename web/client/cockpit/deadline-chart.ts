@@ -1,6 +1,7 @@
-export type Board = Record<"on-track" | "due-soon" | "overdue" | "done-in-time" | "done-late", number>;
+// what `GET api/deadlines` answers: the server's own type, erased from the bundle
+import type { DeadlineBoard } from "../../server/cockpit/deadlines.js";
 
-const BARS: { key: keyof Board; label: string; colour: string }[] = [
+const BARS: { key: keyof DeadlineBoard; label: string; colour: string }[] = [
   { key: "due-soon", label: "Within 14 days", colour: "#e0a000" },
   { key: "overdue", label: "Past the limit", colour: "#c62828" },
   { key: "done-in-time", label: "Done in time", colour: "#2e7d32" },
@@ -18,7 +19,7 @@ function svg(tag: string, attrs: Record<string, string | number>, text?: string)
 }
 
 /** A horizontal bar chart of the deadline board against the assessment completion limit. */
-export function deadlineChart(board: Board): SVGElement {
+export function deadlineChart(board: DeadlineBoard): SVGElement {
   const rowHeight = 34;
   const labelWidth = 130;
   const barWidth = 360;

@@ -2,7 +2,7 @@ import { api } from "../shared/api.js";
 import { h } from "../shared/dom.js";
 // what `GET api/measures` answers: the server's own types, erased from the bundle
 import type { Measures, ServiceFigures, TimeFromContact } from "../../server/cockpit/measures.js";
-import { table } from "./views.js";
+import { filterForm, table } from "./views.js";
 
 /** The services of docs/contracts.md, named as the conclusion form names them. */
 const SERVICE_KINDS: Record<string, string> = {
@@ -111,20 +111,12 @@ function figures(m: Measures): HTMLElement {
 export async function measuresView(query: URLSearchParams): Promise<HTMLElement> {
   const from = h("input", { type: "date", name: "from", value: query.get("from") ?? "" });
   const to = h("input", { type: "date", name: "to", value: query.get("to") ?? "" });
-  const form = h(
-    "form",
-    {
-      class: "filters",
-      onsubmit: (e: Event) => {
-        e.preventDefault();
-        const data = new URLSearchParams();
-        if (from.value) data.set("from", from.value);
-        if (to.value) data.set("to", to.value);
-        const target = `#/measures?${data}`;
-        // the same period again reads the figures afresh
-        if (location.hash === target) window.dispatchEvent(new HashChangeEvent("hashchange"));
-        else location.hash = target;
-      },
+  const form = filterForm(
+    (data) => {
+      const target = `#/measures?${data}`;
+      // the same period again reads the figures afresh
+      if (location.hash === target) window.dispatchEvent(new HashChangeEvent("hashchange"));
+      else location.hash = target;
     },
     h("label", {}, "Contact date from", from),
     h("label", {}, "to", to),

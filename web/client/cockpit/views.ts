@@ -1,20 +1,13 @@
 import { api } from "../shared/api.js";
 import { h } from "../shared/dom.js";
-import { deadlineChart, type Board } from "./deadline-chart.js";
+import { deadlineChart } from "./deadline-chart.js";
 import { formatTime } from "./format-time.js";
 import { renderInstanceDiagram } from "./instance-diagram.js";
-
-interface DefinitionSummary { id: string; key: string; name: string; version: number; running: number; incidents: number; overdue: number }
-interface InstanceRow { id: string; caseRef: string; pathway: string; version: number; state: string; startTime: string; deadline: string }
-interface InstanceDetail {
-  id: string; caseRef: string; definitionId: string; pathway: string; version: number; state: string;
-  startTime: string; endTime: string | null; deadline: string;
-  tokens: Record<string, number>;
-  incidents: { id: string; activityId: string; type: string; message: string }[];
-  variables: { name: string; type: string; value: unknown }[];
-  history: { activityId: string; name: string; type: string; startTime: string; endTime: string | null; canceled: boolean }[];
-  audit: { at: string; actor: string; action: string; detail?: Record<string, unknown> }[];
-}
+// what the cockpit API answers: the server's own types, erased from the bundle
+import type { DeadlineBoard } from "../../server/cockpit/deadlines.js";
+import type { InstanceDetail } from "../../server/cockpit/instance-detail.js";
+import type { InstanceRow } from "../../server/cockpit/instance-list.js";
+import type { DefinitionSummary } from "../../server/cockpit/overview.js";
 
 export function table(headers: string[], rows: (Node | string)[][], className: string): HTMLTableElement {
   return h(
@@ -25,10 +18,27 @@ export function table(headers: string[], rows: (Node | string)[][], className: s
   );
 }
 
+/** A filter form: on submit, its filled-in fields as a query, for `go` to show. */
+export function filterForm(go: (query: URLSearchParams) => void, ...fields: HTMLElement[]): HTMLFormElement {
+  return h(
+    "form",
+    {
+      class: "filters",
+      onsubmit: (e: Event) => {
+        e.preventDefault();
+        const data = new URLSearchParams();
+        new FormData(e.target as HTMLFormElement).forEach((v, k) => v && data.set(k, String(v)));
+        go(data);
+      },
+    },
+    ...fields,
+  );
+}
+
 export async function overviewView(): Promise<HTMLElement> {
   const [definitions, board] = await Promise.all([
     api<DefinitionSummary[]>("api/definitions"),
-    api<Board>("api/deadlines"),
+    api<DeadlineBoard>("api/deadlines"),
   ]);
   return h(
     "section",
@@ -53,16 +63,9 @@ export async function overviewView(): Promise<HTMLElement> {
 export async function instancesView(query: URLSearchParams): Promise<HTMLElement> {
   const rows = await api<InstanceRow[]>(`api/instances?${query}`);
   const field = (label: string, control: HTMLElement) => h("label", {}, label, control);
-  const form = h(
-    "form",
-    {
-      class: "filters",
-      onsubmit: (e: Event) => {
-        e.preventDefault();
-        const data = new URLSearchParams();
-        new FormData(e.target as HTMLFormElement).forEach((v, k) => v && data.set(k, String(v)));
-        location.hash = `#/instances?${data}`;
-      },
+  const form = filterForm(
+    (data) => {
+      location.hash = `#/instances?${data}`;
     },
     field("Pathway", h("input", { name: "pathway", value: query.get("pathway") ?? "" })),
     field("State",

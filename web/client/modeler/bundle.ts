@@ -2,14 +2,13 @@ import type { Plugin } from "esbuild";
 import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
-import { bundlePage, pageBundleDir } from "../shared/bundle-page.js";
+import { bundlePage } from "../shared/bundle-page.js";
 
 const require = createRequire(import.meta.url);
 const compileConfig = require("bpmnlint/lib/support/compile-config") as (config: unknown) => Promise<string>;
 
 const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
-export const MODELER_BUNDLE_DIR = pageBundleDir("modeler");
-export const LINT_CONFIG_MODULE = "nivel:bpmnlint-config";
+const LINT_CONFIG_MODULE = "nivel:bpmnlint-config";
 
 /**
  * Compiles the repository's .bpmnlintrc, the rules `npm test` lints with, into a module that

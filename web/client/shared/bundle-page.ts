@@ -2,7 +2,7 @@ import { build, type Plugin } from "esbuild";
 import { fileURLToPath } from "node:url";
 
 /** Where a page's bundle is written and served from: web/public/build/<page>/. */
-export function pageBundleDir(page: string): string {
+function pageBundleDir(page: string): string {
   return fileURLToPath(new URL(`../../public/build/${page}/`, import.meta.url));
 }
 

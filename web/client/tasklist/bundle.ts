@@ -1,6 +1,4 @@
-import { bundlePage, pageBundleDir } from "../shared/bundle-page.js";
-
-export const TASKLIST_BUNDLE_DIR = pageBundleDir("tasklist");
+import { bundlePage } from "../shared/bundle-page.js";
 
 /** Bundles the tasklist script and styles (form-js included) into web/public/build/tasklist/. */
 export function bundleTasklist(): Promise<void> {

@@ -1,3 +1,7 @@
+// the server's own type: erased from the bundle, checked on both sides
+import type { OpenTask } from "../../server/tasklist/case-view.js";
+export type { OpenTask };
+
 /** What the tasklist API answers (web/server/tasklist/router.ts). */
 export interface Me {
   id: string;
@@ -41,10 +45,8 @@ export interface CaseView {
   plansWithheld: ("rise" | "county")[];
   network: { id: string; name: string; role: string; organisation: string | null }[];
   consent: { given: boolean; items: string[] } | null;
-  openTasks: import("../../server/tasklist/case-view.js").OpenTask[];
+  openTasks: OpenTask[];
 }
-// the server's own type: erased from the bundle, checked on both sides
-export type { OpenTask } from "../../server/tasklist/case-view.js";
 export interface Pathway {
   key: string;
   name: string;
