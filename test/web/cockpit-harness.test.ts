@@ -4,13 +4,11 @@
  * store, with the modeler's forms folder of the test's choosing; the demo users signed in through
  * `/api/login`; headless Chromium.
  */
-import type { AddressInfo } from "node:net";
 import type { Browser } from "playwright-core";
 import { DEFAULT_DEMO_PASSWORD } from "../../lib/engine/demo-users.js";
-import { openStore, type AuditEntry, type Store } from "../../lib/store/index.js";
-import { createApp } from "../../web/server/app.js";
+import type { AuditEntry, Store } from "../../lib/store/index.js";
 import type { TestEngine } from "../support/engine.js";
-import { ensureDemoUsers, signIn, type Session } from "./support/tasklist-app.js";
+import { ensureDemoUsers, signIn, startApp, type Session } from "./support/tasklist-app.js";
 
 export { newCaseRef } from "./support/tasklist-app.js";
 
@@ -26,40 +24,26 @@ export interface Harness {
 
 export async function startHarness(engine: TestEngine, formsDir?: string): Promise<Harness> {
   await ensureDemoUsers(engine);
-  const store = await openStore({ backend: "memory" });
-  const app = createApp({
-    engine: { connection: engine.connection, client: engine.client },
-    store,
-    loginAttemptsPer15Min: 1000,
-    ...(formsDir ? { formsDir } : {}),
-  });
-  const server = app.listen(0, "127.0.0.1");
-  await new Promise((resolve) => server.once("listening", resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const app = await startApp(engine, formsDir ? { formsDir } : {});
   const sessions = new Map<string, Promise<Session>>();
   const session = (userId: string) => {
-    if (!sessions.has(userId)) sessions.set(userId, signIn({ url, store, close: () => Promise.resolve() }, userId));
+    if (!sessions.has(userId)) sessions.set(userId, signIn(app, userId));
     return sessions.get(userId)!;
   };
   return {
-    url,
-    store,
+    url: app.url,
+    store: app.store,
     async as(userId, path, init = {}) {
-      const { cookie, csrfToken } = await session(userId);
-      return fetch(`${url}${path}`, {
+      return (await session(userId)).fetch(path, {
         ...init,
         headers: {
-          cookie,
-          ...(init.method && init.method !== "GET" ? { "x-csrf-token": csrfToken, "content-type": "application/json" } : {}),
+          ...(init.method && init.method !== "GET" ? { "content-type": "application/json" } : {}),
           ...(init.headers as Record<string, string> | undefined),
         },
       });
     },
-    auditBy: (userId) => store.audit.query({ actor: userId, limit: 10_000 }),
-    async close() {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await store.close();
-    },
+    auditBy: (userId) => app.store.audit.query({ actor: userId, limit: 10_000 }),
+    close: app.close,
   };
 }
 

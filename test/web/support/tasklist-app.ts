@@ -9,6 +9,7 @@ import { DEFAULT_DEMO_PASSWORD, DEMO_USERS, ensureDemoIdentity } from "../../../
 import { deployResources } from "../../../lib/engine/deploy.js";
 import { openStore, type Store } from "../../../lib/store/index.js";
 import { createApp, type AppDeps } from "../../../web/server/app.js";
+import { engineDate } from "../../../web/server/cockpit/engine-date.js";
 import type { TestEngine } from "../../support/engine.js";
 
 /**
@@ -78,7 +79,6 @@ export function newCaseRef(): string {
   return `NIV-2026-${String(Math.floor(Math.random() * 1_000_000)).padStart(6, "0")}`;
 }
 
-const engineDate = (d: Date) => d.toISOString().replace("Z", "+0000");
 const DAY = 86_400_000;
 
 /** Starts a case: its start limit (the tasks' due date) in `startDueInDays`, its completion limit passed 2 days ago. */
@@ -113,7 +113,7 @@ export interface RunningApp {
   close(): Promise<void>;
 }
 
-export async function startApp(engine: TestEngine, options: Partial<Pick<AppDeps, "loginAttemptsPer15Min" | "trustProxy" | "now">> = {}): Promise<RunningApp> {
+export async function startApp(engine: TestEngine, options: Partial<Pick<AppDeps, "loginAttemptsPer15Min" | "trustProxy" | "now" | "formsDir">> = {}): Promise<RunningApp> {
   const store = await openStore({ backend: "memory" });
   const app = createApp({
     engine: { connection: engine.connection, client: createEngineClient(engine.connection) },
@@ -121,6 +121,7 @@ export async function startApp(engine: TestEngine, options: Partial<Pick<AppDeps
     loginAttemptsPer15Min: options.loginAttemptsPer15Min ?? 1000,
     ...(options.trustProxy !== undefined ? { trustProxy: options.trustProxy } : {}),
     ...(options.now ? { now: options.now } : {}),
+    ...(options.formsDir ? { formsDir: options.formsDir } : {}),
   });
   const server = app.listen(0, "127.0.0.1");
   await new Promise((resolve) => server.once("listening", resolve));
