@@ -1,6 +1,6 @@
 import { expect } from "chai";
 import { deadlineStatus } from "../../web/server/cockpit/deadline-status.js";
-import { parseEngineDate } from "../../web/server/cockpit/engine-date.js";
+import { parseEngineDate } from "../../lib/engine/engine-date.js";
 import { tokenCounts } from "../../web/server/cockpit/instance-detail.js";
 
 describe("cockpit: deadline status", () => {

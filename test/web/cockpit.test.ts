@@ -5,7 +5,7 @@ import { unwrap } from "../../lib/engine/client.js";
 import { deployResources } from "../../lib/engine/deploy.js";
 import { createWorkerClient } from "../../lib/engine/worker-client.js";
 import { bundleCockpit } from "../../web/client/cockpit/bundle.js";
-import { engineDate } from "../../web/server/cockpit/engine-date.js";
+import { engineDate } from "../../lib/engine/engine-date.js";
 import { useEngine, type TestEngine } from "../support/engine.js";
 import { until } from "../support/until.js";
 import { drawnReviewThenWork, newCaseRef, pageAs, startHarness, type Harness } from "./cockpit-harness.test.js";

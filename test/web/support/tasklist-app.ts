@@ -9,7 +9,7 @@ import { DEFAULT_DEMO_PASSWORD, DEMO_USERS, ensureDemoIdentity } from "../../../
 import { deployResources } from "../../../lib/engine/deploy.js";
 import { openStore, type Store } from "../../../lib/store/index.js";
 import { createApp, type AppDeps } from "../../../web/server/app.js";
-import { engineDate } from "../../../web/server/cockpit/engine-date.js";
+import { engineDate } from "../../../lib/engine/engine-date.js";
 import type { TestEngine } from "../../support/engine.js";
 
 /**

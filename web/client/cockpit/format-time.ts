@@ -1,4 +1,4 @@
-import { parseEngineDate } from "../../server/cockpit/engine-date.js";
+import { parseEngineDate } from "../../../lib/engine/engine-date.js";
 
 /** An engine or ISO timestamp as Finnish local time; "—" when there is none. */
 export function formatTime(iso: string | null): string {

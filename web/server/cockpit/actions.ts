@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { EngineError, unwrap } from "../../../lib/engine/client.js";
 import type { CockpitDeps } from "./deps.js";
-import { engineDate } from "./engine-date.js";
+import { engineDate } from "../../../lib/engine/engine-date.js";
 
 /** Gives the failed job or external task behind an incident one more try, which resolves the incident. */
 export async function retryIncident(deps: CockpitDeps, actor: string, incidentId: string): Promise<void> {

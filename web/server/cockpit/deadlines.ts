@@ -1,7 +1,7 @@
 import { unwrap } from "../../../lib/engine/client.js";
 import { deadlineStatus, type DeadlineStatus } from "./deadline-status.js";
 import type { EngineDeps } from "./deps.js";
-import { parseEngineDate } from "./engine-date.js";
+import { parseEngineDate } from "../../../lib/engine/engine-date.js";
 
 const DUE = "assessmentCompletionDue";
 const DONE = "needsMultiAgencyWork";

@@ -13,7 +13,7 @@ import { DateTime } from "luxon";
 import { unwrap } from "../../../lib/engine/client.js";
 import type { components } from "../../../lib/engine/openapi.js";
 import type { EngineDeps } from "./deps.js";
-import { engineDate, parseEngineDate } from "./engine-date.js";
+import { engineDate, parseEngineDate } from "../../../lib/engine/engine-date.js";
 import { daysBetween, helsinkiDate, median, startOfHelsinkiDay, type Period } from "./measures-period.js";
 
 type VariableCondition = components["schemas"]["VariableQueryParameterDto"];

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { engineDate } from "../../../lib/engine/engine-date.js";
 
 /** The tasklist's query: whose tasks, which pathway, due when. */
 export const TaskFilter = z.object({
@@ -10,7 +11,6 @@ export const TaskFilter = z.object({
 export type TaskFilter = z.infer<typeof TaskFilter>;
 
 /** Camunda's date format for query parameters. */
-const engineDateTime = (d: Date) => d.toISOString().replace("Z", "+0000");
 
 /**
  * The engine query for a filter, always limited to what the user may see: tasks assigned to
@@ -28,7 +28,7 @@ export function taskQuery(filter: TaskFilter, user: { id: string; groups: string
   return {
     ...base,
     ...(filter.pathway ? { processDefinitionKey: filter.pathway } : {}),
-    ...(dueBefore.length ? { dueBefore: engineDateTime(new Date(Math.min(...dueBefore.map((d) => d.getTime())))) } : {}),
+    ...(dueBefore.length ? { dueBefore: engineDate(new Date(Math.min(...dueBefore.map((d) => d.getTime())))) } : {}),
     sortBy: "dueDate" as const,
     sortOrder: "asc" as const,
     maxResults: 200,
