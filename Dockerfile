@@ -4,9 +4,11 @@
 # scripts/dockerfile-steps.sh performs the same RUN steps without Docker (test/store/dockerfile.test.ts).
 
 FROM node:20-slim AS deps
+# No install scripts (.npmrc says why); the variable is IBM's own off switch, in case one runs.
+ENV IBM_TELEMETRY_DISABLED=true
 WORKDIR /app
-COPY package.json package-lock.json ./
-RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
+COPY package.json package-lock.json .npmrc ./
+RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean --force
 
 FROM node:20-slim AS runtime
 ENV NODE_ENV=production \
@@ -14,7 +16,7 @@ ENV NODE_ENV=production \
     DATA_DIR=/app/data
 WORKDIR /app
 COPY --from=deps /app/node_modules ./node_modules
-COPY package.json package-lock.json tsconfig.json .bpmnlintrc ./
+COPY package.json package-lock.json .npmrc tsconfig.json .bpmnlintrc ./
 COPY bin ./bin
 COPY lib ./lib
 COPY processes ./processes
