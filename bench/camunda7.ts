@@ -20,7 +20,7 @@ async function analyze(databaseUrl: string): Promise<void> {
 
 /** One Camunda 7 REST engine (Operaton or Camunda, H2 or PostgreSQL) through the paths Nivel uses. */
 export async function benchCamunda7(kind: EngineKind, dataDir: string, databaseUrl: string | undefined, plan: BenchPlan): Promise<Figures> {
-  const engine = await startEngine({ kind, dataDir, port: await freePort(), databaseUrl, admin: { user: "admin", password: "bench" }, maxHeap: "2g" });
+  const engine = await startEngine({ kind, dataDir, port: await freePort(), databaseUrl, admin: { user: "admin", password: "Bench-secret-1" }, maxHeap: "2g" });
   try {
     const client = createEngineClient(engine.connection);
     await deployResources(engine.connection, [

@@ -9,14 +9,15 @@ import { openStore, storeOptionsFromEnv } from "../lib/store/index.js";
 import { startWeb } from "../web/server/main.js";
 import { startWorkers } from "../workers/main.js";
 
-const connection = engineFromEnv();
-if (!connection) {
-  console.error("Set ENGINE_URL, ENGINE_ADMIN_USER and ENGINE_ADMIN_PASSWORD.");
+const app = engineFromEnv("app");
+const worker = engineFromEnv("worker");
+if (!app || !worker) {
+  console.error("Set ENGINE_URL, ENGINE_APP_PASSWORD and ENGINE_WORKER_PASSWORD.");
   process.exit(2);
 }
 const store = await openStore(storeOptionsFromEnv());
-const workers = startWorkers(connection, store);
-const server = await startWeb(connection, store);
+const workers = startWorkers(worker, store);
+const server = await startWeb(app, store);
 
 let stopping = false;
 function stop(): void {

@@ -1,17 +1,16 @@
 /**
  * `npm start`: the whole system on one machine. Starts the engine (unless ENGINE_URL names one),
- * deploys processes/ and forms/ with duplicate filtering, creates the demo users on an empty
- * embedded engine, then runs the app (web + workers, scripts/app.ts) as a child process. Ctrl-C
- * stops all.
+ * bootstraps it as its admin (deploys processes/ and forms/, the service accounts, the demo users
+ * on an embedded engine), then runs the app (web + workers, scripts/app.ts) as a child process
+ * with the service accounts' credentials only. Ctrl-C stops all.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { resolve } from "node:path";
-import { engineFromEnv, type EngineConnection } from "../lib/config.js";
+import { engineFromEnv } from "../lib/config.js";
+import { bootstrapEngine } from "../lib/engine/bootstrap.js";
 import { engineKindFromEnv, missingToolchain } from "../lib/engine/build.js";
-import { createEngineClient } from "../lib/engine/client.js";
-import { DEFAULT_DEMO_PASSWORD, ensureDemoIdentity } from "../lib/engine/demo-users.js";
-import { deployableFiles, deployFiles } from "../lib/engine/deploy.js";
 import { startEngine, type RunningEngine } from "../lib/engine/process.js";
+import type { ServicePasswords } from "../lib/engine/service-accounts.js";
 
 const env = process.env;
 const dataDir = resolve(env.DATA_DIR ?? "data");
@@ -31,17 +30,18 @@ async function shutdown(code: number): Promise<never> {
 process.on("SIGINT", () => void shutdown(0));
 process.on("SIGTERM", () => void shutdown(0));
 
-function run(name: string, script: string, connection: EngineConnection): void {
-  const child = spawn(process.execPath, ["--import", "tsx", script], {
-    stdio: "inherit",
-    env: {
-      ...env,
-      DATA_DIR: dataDir,
-      ENGINE_URL: connection.url,
-      ENGINE_ADMIN_USER: connection.user,
-      ENGINE_ADMIN_PASSWORD: connection.password,
-    },
-  });
+/** Runs a part of Nivel as a child process that knows the service accounts, never the engine admin. */
+function run(name: string, script: string, url: string, passwords: ServicePasswords): void {
+  const childEnv: NodeJS.ProcessEnv = {
+    ...env,
+    DATA_DIR: dataDir,
+    ENGINE_URL: url,
+    ENGINE_APP_PASSWORD: passwords.app,
+    ENGINE_WORKER_PASSWORD: passwords.worker,
+  };
+  delete childEnv.ENGINE_ADMIN_USER;
+  delete childEnv.ENGINE_ADMIN_PASSWORD;
+  const child = spawn(process.execPath, ["--import", "tsx", script], { stdio: "inherit", env: childEnv });
   child.once("exit", (code, signal) => {
     if (stopping) return;
     console.error(`${name} stopped (${signal ?? `exit code ${code}`}); stopping everything.`);
@@ -51,7 +51,7 @@ function run(name: string, script: string, connection: EngineConnection): void {
 }
 
 async function main(): Promise<void> {
-  let connection = engineFromEnv();
+  let connection = engineFromEnv("admin");
   const external = connection !== undefined;
   if (!connection) {
     const missing = missingToolchain();
@@ -73,29 +73,17 @@ async function main(): Promise<void> {
     });
     connection = engine.connection;
     if (!env.ENGINE_ADMIN_PASSWORD) console.log(`Engine admin: ${connection.user} (password in ${dataDir}/engine-admin.properties)`);
-    console.log(`Engine ready in ${(engine.startupMs / 1000).toFixed(1)} s: ${connection.url} (web apps at ${connection.url.replace(/\/engine-rest$/, "")}/${kind}/)`);
-  }
-
-  const files = deployableFiles([resolve("processes"), resolve("forms")]);
-  if (files.length) {
-    const deployment = await deployFiles(connection, files);
-    console.log(
-      deployment.definitions.length
-        ? `Deployed new versions of: ${deployment.definitions.map((d) => `${d.key} v${d.version}`).join(", ")}`
-        : "Processes and forms unchanged since the last deployment.",
-    );
+    console.log(`Engine ready in ${(engine.startupMs / 1000).toFixed(1)} s: ${connection.url} (on this machine only)`);
   }
 
   // Demo users only on an embedded engine, or when asked for: never by surprise in production.
-  if (!external || env.DEMO_USERS === "true") {
-    const password = env.DEMO_PASSWORD ?? DEFAULT_DEMO_PASSWORD;
-    const created = await ensureDemoIdentity(createEngineClient(connection), connection.user, password);
-    if (created.length) {
-      console.log(`Demo users (for local use only), password "${password}": ${created.join(", ")}`);
-    }
-  }
+  const passwords = await bootstrapEngine(connection, {
+    dataDir,
+    demoUsers: !external || env.DEMO_USERS === "true",
+    ...(env.DEMO_PASSWORD ? { demoPassword: env.DEMO_PASSWORD } : {}),
+  });
 
-  run("app", "scripts/app.ts", connection);
+  run("app", "scripts/app.ts", connection.url, passwords);
   console.log(`Nivel: http://localhost:${env.PORT ?? 8080}`);
 }
 

@@ -32,7 +32,7 @@ describe("npm start", function () {
     system.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
 
     await until(async () => output.includes("web: listening") && output.includes("workers: "), 240_000);
-    expect(output).to.match(/Demo users \(for local use only\), password "nivel-demo": rise\.virtanen/);
+    expect(output).to.match(/Demo users \(for local use only\), password "Nivel-demo-1": rise\.virtanen/);
 
     const password = /^password=(.*)$/m.exec(readFileSync(join(dataDir, "engine-admin.properties"), "utf8"))?.[1];
     const auth = { Authorization: basicAuthHeader({ user: "admin", password: password! }) };

@@ -49,9 +49,9 @@ export function startWorkers(connection: EngineConnection, store: Store, env: No
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
-  const connection = engineFromEnv();
+  const connection = engineFromEnv("worker");
   if (!connection) {
-    console.error("workers: set ENGINE_URL, ENGINE_ADMIN_USER and ENGINE_ADMIN_PASSWORD");
+    console.error("workers: set ENGINE_URL and ENGINE_WORKER_PASSWORD");
     process.exit(2);
   }
   const store = await openStore(storeOptionsFromEnv());

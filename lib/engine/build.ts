@@ -16,7 +16,7 @@ export function engineKindFromEnv(env: NodeJS.ProcessEnv = process.env): EngineK
 }
 
 export function engineJar(kind: EngineKind): string {
-  return join(engineDir, "target", `nivel-engine-${kind}.jar`);
+  return join(engineDir, "target", kind, `nivel-engine-${kind}.jar`);
 }
 
 /** Explains in one line what is missing, or returns undefined when Java 17+ and Maven are there. */

@@ -1,3 +1,4 @@
+import { SERVICE_ACCOUNTS } from "../config.js";
 import type { EngineClient } from "./client.js";
 import { unwrap } from "./client.js";
 
@@ -25,11 +26,12 @@ export const DEMO_USERS: { id: string; firstName: string; lastName: string; grou
   { id: "ops.heikkinen", firstName: "Aino", lastName: "Heikkinen", groups: ["admin"] },
 ];
 
-export const DEFAULT_DEMO_PASSWORD = "nivel-demo";
+/** Meets the engine's password policy (10 characters, lower and upper case, a digit, a special character). */
+export const DEFAULT_DEMO_PASSWORD = "Nivel-demo-1";
 
 /**
- * Creates the groups (always, when missing) and, on an engine that has no users but its admin,
- * the demo users. Returns the ids of the users it created.
+ * Creates the groups (always, when missing) and, on an engine that has no users but its admin and
+ * Nivel's service accounts, the demo users. Returns the ids of the users it created.
  */
 export async function ensureDemoIdentity(
   engine: EngineClient,
@@ -45,7 +47,8 @@ export async function ensureDemoIdentity(
   await addMember(engine, "admin", adminUserId);
 
   const users = unwrap(await engine.GET("/user"));
-  if (users.some((u) => u.id !== adminUserId)) return [];
+  const ours = new Set<string>([adminUserId, ...Object.values(SERVICE_ACCOUNTS)]);
+  if (users.some((u) => !ours.has(u.id!))) return [];
   for (const user of DEMO_USERS) {
     unwrap(
       await engine.POST("/user/create", {

@@ -5,7 +5,7 @@
  */
 import { expect } from "chai";
 import type { Client } from "camunda-external-task-client-js";
-import { unwrap } from "../../lib/engine/client.js";
+import { createEngineClient, unwrap } from "../../lib/engine/client.js";
 import { deployResources } from "../../lib/engine/deploy.js";
 import { createWorkerClient } from "../../lib/engine/worker-client.js";
 import { subscribeDeadlines } from "../../workers/deadlines/topics.js";
@@ -29,8 +29,8 @@ describe("deadline topics", function () {
   before(async () => {
     engine = await useEngine();
     await deployResources(engine.connection, [{ name: `${key}.bpmn`, content: deadlineProcess(key) }], key);
-    client = createWorkerClient(engine.connection, { workerId: key, lockDuration: 10_000 });
-    subscribeDeadlines(client, { engine: engine.client, filter: { processDefinitionKey: key }, clock, log: (line) => log.push(line) });
+    client = createWorkerClient(engine.worker, { workerId: key, lockDuration: 10_000 });
+    subscribeDeadlines(client, { engine: createEngineClient(engine.worker), filter: { processDefinitionKey: key }, clock, log: (line) => log.push(line) });
   });
   after(() => client?.stop());
 

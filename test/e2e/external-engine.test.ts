@@ -33,6 +33,9 @@ describe("app and workers against an engine at ENGINE_URL", function () {
       ENGINE_URL: engine.connection.url,
       ENGINE_ADMIN_USER: engine.connection.user,
       ENGINE_ADMIN_PASSWORD: engine.connection.password,
+      // the service accounts the suite's engine already has (their passwords are the suite's)
+      ENGINE_APP_PASSWORD: engine.app.password,
+      ENGINE_WORKER_PASSWORD: engine.worker.password,
       DATA_DIR: dataDir,
       PORT: String(await freePort()),
       LOCK_DURATION_MS: "20000",

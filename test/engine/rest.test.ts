@@ -82,7 +82,7 @@ describe("engine over REST and the official external-task client", function () {
   it("starts with typed variables, completes the user task, and the official client completes the external task", async () => {
     const { key, topic } = await freshProcess();
     const id = await startAndPassUserTask(key, { count: { value: 3, type: "Integer" } });
-    client = createWorkerClient(engine.connection, { workerId: "test-complete", asyncResponseTimeout: 1000 });
+    client = createWorkerClient(engine.worker, { workerId: "test-complete", asyncResponseTimeout: 1000 });
     const seen: unknown[] = [];
     client.subscribe(topic, async ({ task, taskService }) => {
       seen.push(task.variables.get("count"), task.variables.get("reviewed"));
@@ -102,7 +102,7 @@ describe("engine over REST and the official external-task client", function () {
     const { key, topic } = await freshProcess();
     const id = await startAndPassUserTask(key);
     let attempts = 0;
-    client = createWorkerClient(engine.connection, { workerId: "test-failure", asyncResponseTimeout: 1000 });
+    client = createWorkerClient(engine.worker, { workerId: "test-failure", asyncResponseTimeout: 1000 });
     client.subscribe(topic, async ({ task, taskService }) => {
       attempts += 1;
       if (attempts === 1) {
@@ -132,7 +132,7 @@ describe("engine over REST and the official external-task client", function () {
   it("routes a BPMN error to the boundary event", async () => {
     const { key, topic } = await freshProcess();
     const id = await startAndPassUserTask(key);
-    client = createWorkerClient(engine.connection, { workerId: "test-bpmn-error", asyncResponseTimeout: 1000 });
+    client = createWorkerClient(engine.worker, { workerId: "test-bpmn-error", asyncResponseTimeout: 1000 });
     client.subscribe(topic, async ({ task, taskService }) => {
       await taskService.handleBpmnError(task, "WORK_REJECTED", "client declined");
     });
@@ -155,7 +155,7 @@ describe("engine over REST and the official external-task client", function () {
     expect(locked).to.have.length(1);
     const taskId = locked[0]!.id!;
 
-    client = createWorkerClient(engine.connection, { workerId: "second-worker", asyncResponseTimeout: 1000 });
+    client = createWorkerClient(engine.worker, { workerId: "second-worker", asyncResponseTimeout: 1000 });
     const takenBy: string[] = [];
     client.subscribe(topic, async ({ task, taskService }) => {
       takenBy.push(String(task.workerId));
@@ -185,7 +185,7 @@ describe("engine over REST and the official external-task client", function () {
       },
       releaseDate: { value: releaseDate, type: "Date" },
     });
-    client = createWorkerClient(engine.connection, { workerId: "test-values", asyncResponseTimeout: 1000 });
+    client = createWorkerClient(engine.worker, { workerId: "test-values", asyncResponseTimeout: 1000 });
     const received: Record<string, unknown> = {};
     client.subscribe(topic, async ({ task, taskService }) => {
       received.plan = task.variables.get("plan");

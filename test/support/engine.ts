@@ -5,7 +5,11 @@
  * continuations themselves through the job REST API. Stopped by the root hook after the run.
  *
  *   import { useEngine } from "../support/engine.js";
- *   const engine = await useEngine();   // { connection, client, kind }
+ *   const engine = await useEngine();   // { connection, client, app, worker, kind }
+ *
+ * `connection` and `client` are the engine admin's, for tests that set up and drive the engine;
+ * `app` and `worker` are Nivel's service accounts, which the web app and the workers under test
+ * run with, so the suite proves their authorizations are enough.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -15,10 +19,15 @@ import { engineKindFromEnv, type EngineKind } from "../../lib/engine/build.js";
 import { createEngineClient, type EngineClient } from "../../lib/engine/client.js";
 import { freePort } from "../../lib/engine/free-port.js";
 import { startEngine, type RunningEngine } from "../../lib/engine/process.js";
+import { ensureServiceAccounts, serviceConnection } from "../../lib/engine/service-accounts.js";
 
 export interface TestEngine {
   connection: EngineConnection;
   client: EngineClient;
+  /** the web app's service account */
+  app: EngineConnection;
+  /** the workers' service account */
+  worker: EngineConnection;
   /** which engine, or "external" when ENGINE_URL named one */
   kind: EngineKind | "external";
 }
@@ -27,7 +36,20 @@ export interface TestEngine {
  * The engine admin of every engine tests start. One for all: engines that share a PostgreSQL
  * database share their identity tables, and the engine creates its admin only when missing.
  */
-export const TEST_ADMIN = { user: "admin", password: "test-admin-password" };
+export const TEST_ADMIN = { user: "admin", password: "Test-root-secret-1" };
+export const TEST_SERVICE_PASSWORDS = { app: "Test-app-password-1", worker: "Test-worker-password-1" };
+
+/** The engine as the tests see it: the admin's client and the service accounts, created if missing. */
+export async function testEngine(connection: EngineConnection, kind: TestEngine["kind"]): Promise<TestEngine> {
+  await ensureServiceAccounts(connection, TEST_SERVICE_PASSWORDS);
+  return {
+    connection,
+    client: createEngineClient(connection),
+    app: serviceConnection(connection.url, "app", TEST_SERVICE_PASSWORDS),
+    worker: serviceConnection(connection.url, "worker", TEST_SERVICE_PASSWORDS),
+    kind,
+  };
+}
 
 let shared: Promise<TestEngine> | undefined;
 let running: RunningEngine | undefined;
@@ -39,8 +61,8 @@ export function useEngine(): Promise<TestEngine> {
 }
 
 async function start(): Promise<TestEngine> {
-  const external = engineFromEnv();
-  if (external) return { connection: external, client: createEngineClient(external), kind: "external" };
+  const external = engineFromEnv("admin");
+  if (external) return testEngine(external, "external");
   const kind = engineKindFromEnv();
   dataDir = mkdtempSync(join(tmpdir(), "nivel-test-engine-"));
   running = await startEngine({
@@ -51,7 +73,7 @@ async function start(): Promise<TestEngine> {
     databaseUrl: process.env.DATABASE_URL,
     admin: TEST_ADMIN,
   });
-  return { connection: running.connection, client: createEngineClient(running.connection), kind };
+  return testEngine(running.connection, kind);
 }
 
 export async function stopSharedEngine(): Promise<void> {

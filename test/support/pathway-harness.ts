@@ -10,7 +10,7 @@
  */
 import { expect } from "chai";
 import { Variables, type Client } from "camunda-external-task-client-js";
-import { unwrap } from "../../lib/engine/client.js";
+import { createEngineClient, unwrap } from "../../lib/engine/client.js";
 import { createWorkerClient } from "../../lib/engine/worker-client.js";
 import { parseForm } from "../../lib/forms/form-definition.js";
 import { validateSubmission } from "../../lib/forms/submission.js";
@@ -52,8 +52,8 @@ export function pathwayHarness(engine: TestEngine, options: HarnessOptions = {})
   const api = engine.client;
 
   function serveWorkers(): void {
-    client = createWorkerClient(engine.connection, { workerId: `routes-${stamp}`, lockDuration: 20_000 });
-    subscribeDeadlines(client, { engine: engine.client, log: () => undefined });
+    client = createWorkerClient(engine.worker, { workerId: `routes-${stamp}`, lockDuration: 20_000 });
+    subscribeDeadlines(client, { engine: createEngineClient(engine.worker), log: () => undefined });
     client.subscribe("notify", async ({ task, taskService }) => {
       notices.push({
         processInstanceId: task.processInstanceId!,

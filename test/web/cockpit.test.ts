@@ -77,7 +77,7 @@ describe("cockpit", function () {
     await start(key);
     const [task] = unwrap(await engine.client.GET("/task", { params: { query: { processInstanceId: id } } }));
     unwrap(await engine.client.POST("/task/{id}/complete", { params: { path: { id: task!.id! } }, body: {} }));
-    worker = createWorkerClient(engine.connection, { workerId: "cockpit-test" });
+    worker = createWorkerClient(engine.worker, { workerId: "cockpit-test" });
     worker.subscribe(topic, async ({ task: t, taskService }) => {
       await taskService.handleFailure(t, { errorMessage: "register unavailable", errorDetails: "test", retries: 0, retryTimeout: 0 });
     });

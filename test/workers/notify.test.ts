@@ -4,7 +4,7 @@ import { once } from "node:events";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { unwrap } from "../../lib/engine/client.js";
+import { createEngineClient, unwrap } from "../../lib/engine/client.js";
 import { deployResources } from "../../lib/engine/deploy.js";
 import { createWorkerClient } from "../../lib/engine/worker-client.js";
 import { subscribeNotifications, type NotificationDeps } from "../../workers/notifications/notify.js";
@@ -104,9 +104,9 @@ describe("notify worker", function () {
     const log: string[] = [];
     const lockDuration = overrides.lockDuration ?? 10_000;
     // a short long-poll: a task coming back after a retry timeout or a lock expiry wakes no waiting fetch
-    client = createWorkerClient(engine.connection, { workerId: `notify-test-${run}`, lockDuration, asyncResponseTimeout: 1_000 });
+    client = createWorkerClient(engine.worker, { workerId: `notify-test-${run}`, lockDuration, asyncResponseTimeout: 1_000 });
     subscribeNotifications(client, {
-      engine: engine.client,
+      engine: createEngineClient(engine.worker),
       store: opened,
       smtpUrl: sink.url,
       mailFrom: "Nivel <no-reply@nivel.test>",
@@ -263,7 +263,7 @@ describe("notify worker", function () {
       const { key, caseRef } = await fresh("outcome-to-referrer", "referrer");
       const lockDuration = 3_000;
       const worker = spawnCrashingNotifyWorker({
-        connection: engine.connection,
+        connection: engine.worker,
         storeDir: join(dir, "app"),
         smtpUrl: sink.url,
         appUrl: APP_URL,

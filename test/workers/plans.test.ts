@@ -55,7 +55,7 @@ describe("plan workers: consent-record and plan-sync", function () {
     await deployResources(engine.connection, [{ name: `${key}.bpmn`, content: externalTasksInOrder(key, topics) }], key);
     store = await openStore({ backend: "memory" });
     const caseRef = `NIV-2026-${String(900 + run).padStart(6, "0")}`;
-    client = createWorkerClient(engine.connection, { workerId: `plans-test-${run}` });
+    client = createWorkerClient(engine.worker, { workerId: `plans-test-${run}` });
     subscribePlans(client, {
       store,
       filter: { processDefinitionKey: key },

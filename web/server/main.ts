@@ -31,9 +31,9 @@ export async function startWeb(connection: EngineConnection, store: Store, env: 
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
-  const connection = engineFromEnv();
+  const connection = engineFromEnv("app");
   if (!connection) {
-    console.error("Set ENGINE_URL, ENGINE_ADMIN_USER and ENGINE_ADMIN_PASSWORD.");
+    console.error("Set ENGINE_URL and ENGINE_APP_PASSWORD.");
     process.exit(1);
   }
   const store = await openStore(storeOptionsFromEnv());

@@ -10,10 +10,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { engineFromEnv } from "../../../lib/config.js";
 import { engineKindFromEnv } from "../../../lib/engine/build.js";
-import { createEngineClient } from "../../../lib/engine/client.js";
 import { freePort } from "../../../lib/engine/free-port.js";
 import { startEngine } from "../../../lib/engine/process.js";
-import { TEST_ADMIN, useEngine, type TestEngine } from "../../support/engine.js";
+import { TEST_ADMIN, testEngine, useEngine, type TestEngine } from "../../support/engine.js";
 
 export interface OwnEngine {
   engine: TestEngine;
@@ -21,12 +20,12 @@ export interface OwnEngine {
 }
 
 export async function startOwnEngine(): Promise<OwnEngine> {
-  if (engineFromEnv()) return { engine: await useEngine(), stop: async () => undefined };
+  if (engineFromEnv("admin")) return { engine: await useEngine(), stop: async () => undefined };
   const kind = engineKindFromEnv();
   const dataDir = mkdtempSync(join(tmpdir(), "nivel-own-engine-"));
   const running = await startEngine({ kind, dataDir, port: await freePort(), jobExecutor: false, admin: TEST_ADMIN });
   return {
-    engine: { connection: running.connection, client: createEngineClient(running.connection), kind },
+    engine: await testEngine(running.connection, kind),
     async stop() {
       await running.stop();
       if (!process.env.KEEP_ENGINE_DATA) rmSync(dataDir, { recursive: true, force: true });

@@ -116,7 +116,7 @@ export interface RunningApp {
 export async function startApp(engine: TestEngine, options: Partial<Pick<AppDeps, "loginAttemptsPer15Min" | "trustProxy" | "now" | "formsDir">> = {}): Promise<RunningApp> {
   const store = await openStore({ backend: "memory" });
   const app = createApp({
-    engine: { connection: engine.connection, client: createEngineClient(engine.connection) },
+    engine: { connection: engine.app, client: createEngineClient(engine.app) },
     store,
     loginAttemptsPer15Min: options.loginAttemptsPer15Min ?? 1000,
     ...(options.trustProxy !== undefined ? { trustProxy: options.trustProxy } : {}),

@@ -97,10 +97,14 @@ final class EngineEnvironment {
     set("nivel.admin.password", password);
   }
 
+  /**
+   * 24 random characters, framed so that the engine's password policy (lower and upper case, a
+   * digit and a special character) holds whatever the random part happens to contain.
+   */
   private static String generatePassword() {
     byte[] bytes = new byte[18];
     new SecureRandom().nextBytes(bytes);
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    return "Nv-" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes) + "-7";
   }
 
   private static String decode(String s) {
