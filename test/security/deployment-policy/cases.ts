@@ -66,6 +66,7 @@ export const REFUSED: PolicyCase[] = [
   { name: "a custom form field validator", body: userTask("review", 'camunda:candidateGroups="team-lead"', `<bpmn:extensionElements><camunda:formData><camunda:formField id="x" type="string"><camunda:validation><camunda:constraint name="validator" config="org.example.Validator"/></camunda:validation></camunda:formField></camunda:formData></bpmn:extensionElements>`), refusedAt: "review" },
   { name: "a call activity variable mapping class", body: `<bpmn:callActivity id="call" calledElement="joint-assessment" camunda:variableMappingClass="org.example.Mapping"/>`, refusedAt: "call" },
   { name: "a call activity variable mapping delegate expression", body: `<bpmn:callActivity id="call" calledElement="joint-assessment" camunda:variableMappingDelegateExpression="\${mapping}"/>`, refusedAt: "call" },
+  { name: "a property read after the business key", body: `<bpmn:callActivity id="call" calledElement="joint-assessment"><bpmn:extensionElements><camunda:in businessKey="#{execution.processBusinessKey.bytes}"/></bpmn:extensionElements></bpmn:callActivity>`, refusedAt: "call" },
   { name: "a call activity input calling an execution method", body: `<bpmn:callActivity id="call" calledElement="joint-assessment"><bpmn:extensionElements><camunda:in sourceExpression="\${execution.getProcessEngineServices()}" target="services"/></bpmn:extensionElements></bpmn:callActivity>`, refusedAt: "call" },
   { name: "a call activity to a CMMN case", body: `<bpmn:callActivity id="call" camunda:caseRef="case"/>`, refusedAt: "call" },
   { name: "a business rule task evaluating a DMN decision", body: `<bpmn:businessRuleTask id="rule" camunda:decisionRef="eligibility"/>`, refusedAt: "rule" },
@@ -96,4 +97,5 @@ export const ACCEPTED: PolicyCase[] = [
   { name: "a closing brace inside a string literal", body: flowWith(condition("${name == '}'}")), refusedAt: null },
   { name: "a property of a variable", body: userTask("review", 'camunda:candidateGroups="team-lead" camunda:dueDate="${plan.reviewDate}"'), refusedAt: null },
   { name: "a timer on a variable", body: timer("timeDate", "${releaseDate}"), refusedAt: null },
+  { name: "a call activity passing the business key on", body: `<bpmn:callActivity id="call" calledElement="joint-assessment"><bpmn:extensionElements><camunda:in businessKey="#{execution.processBusinessKey}"/><camunda:in source="caseRef" target="caseRef"/></bpmn:extensionElements></bpmn:callActivity>`, refusedAt: null },
 ];

@@ -6,7 +6,7 @@ export type TypedVariables = Record<string, { value: unknown; type: string; valu
 export async function createUser(engine: TestEngine, id: string, email: string | null, groups: string[] = []): Promise<void> {
   unwrap(
     await engine.client.POST("/user/create", {
-      body: { profile: { id, firstName: "Test", lastName: "Worker", email }, credentials: { password: "Test-password-1" } },
+      body: { profile: { id, firstName: "Test", lastName: "Worker", email }, credentials: { password: "Kiwi-lime-42" } },
     }),
   );
   for (const groupId of groups) {

@@ -13,6 +13,8 @@ import java.util.Set;
  */
 public final class ExpressionGrammar {
   static final Set<String> EXECUTION_CALLS = Set.of("getVariable", "getVariableLocal", "hasVariable");
+  /** what a call activity passes on: {@code camunda:in businessKey="#{execution.processBusinessKey}"} */
+  static final Set<String> EXECUTION_READS = Set.of("processBusinessKey", "processInstanceId");
   static final Set<String> READ_CALLS = Set.of(
       "elements", "stringValue", "numberValue", "boolValue", "isNull", "isString", "isNumber",
       "isBoolean", "isArray", "isObject", "isValue", "size", "isEmpty");
@@ -271,8 +273,11 @@ public final class ExpressionGrammar {
       if (root.is("execution")) {
         expect(".");
         Token method = next();
+        if (method.kind == Kind.IDENT && EXECUTION_READS.contains(method.text) && !peek().is("(")) {
+          return;
+        }
         if (method.kind != Kind.IDENT || !EXECUTION_CALLS.contains(method.text) || !peek().is("(")) {
-          throw new Refused("execution may only be used as execution.getVariable('name')"
+          throw new Refused("execution may only be used as execution.getVariable('name') or execution.processBusinessKey"
               + (method.kind == Kind.IDENT ? ", not execution." + method.text : ""));
         }
         nameArgument(method.text);
