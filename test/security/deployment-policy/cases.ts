@@ -22,9 +22,10 @@ const external = (id: string, inner = "") =>
 const io = (inner: string) => `<bpmn:extensionElements><camunda:inputOutput>${inner}</camunda:inputOutput></bpmn:extensionElements>`;
 const userTask = (id: string, attrs: string, inner = "") => `<bpmn:userTask id="${id}" ${attrs}>${inner}</bpmn:userTask>`;
 const flowWith = (condition: string) =>
-  `<bpmn:startEvent id="start"/><bpmn:exclusiveGateway id="split"/><bpmn:endEvent id="end"/>
+  `<bpmn:startEvent id="start"/><bpmn:exclusiveGateway id="split" default="otherwise"/><bpmn:endEvent id="end"/>
    <bpmn:sequenceFlow id="toSplit" sourceRef="start" targetRef="split"/>
-   <bpmn:sequenceFlow id="guarded" sourceRef="split" targetRef="end">${condition}</bpmn:sequenceFlow>`;
+   <bpmn:sequenceFlow id="guarded" sourceRef="split" targetRef="end">${condition}</bpmn:sequenceFlow>
+   <bpmn:sequenceFlow id="otherwise" sourceRef="split" targetRef="end"/>`;
 const condition = (expression: string, attrs = "") =>
   `<bpmn:conditionExpression xsi:type="bpmn:tFormalExpression"${attrs}>${expression}</bpmn:conditionExpression>`;
 const timer = (kind: "timeDate" | "timeDuration" | "timeCycle", expression: string) =>

@@ -20,8 +20,8 @@ public class PolicyBpmnParse extends BpmnParse {
   protected void parseRootElement() {
     DeploymentPolicy.check(new ElementNode(rootElement), (message, node, elementId) -> {
       Element element = ((ElementNode) node).element;
-      // an element without an id of its own (a camunda:inputParameter) is named by its nearest ancestor's
-      if (element.attribute("id") != null || elementId == null) addError(message, element);
+      // a part of an element (an input parameter, a timer's definition) is named by the element
+      if (elementId == null || elementId.equals(element.attribute("id"))) addError(message, element);
       else addError(message, element, elementId);
     });
     if (!hasErrors()) super.parseRootElement();

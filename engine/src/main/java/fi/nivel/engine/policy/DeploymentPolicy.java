@@ -32,7 +32,11 @@ public final class DeploymentPolicy {
   /** An attribute; {@code namespace} is empty for BPMN's own unqualified attributes. */
   public record Attribute(String namespace, String localName, String value) {}
 
-  /** Receives each violation with the element it is on and the nearest element with an id. */
+  /**
+   * Receives each violation with the element it is on and the id of the element to name: the
+   * flow element or root element it belongs to, the one the modeler draws (a timer's definition
+   * has an id of its own, but the owner sees and edits its event).
+   */
   public interface Report {
     void violation(String message, Node element, String elementId);
   }
@@ -47,15 +51,17 @@ public final class DeploymentPolicy {
   static final Set<String> BUILT_IN_CONSTRAINTS = Set.of("required", "readonly", "minlength", "maxlength", "min", "max");
   static final Set<String> LISTENERS = Set.of("executionListener", "taskListener");
   static final String XSI = "http://www.w3.org/2001/XMLSchema-instance";
+  /** the elements whose children the modeler draws: flow elements, and root elements of the definitions */
+  static final Set<String> CONTAINERS = Set.of("definitions", "process", "subProcess", "transaction", "adHocSubProcess");
 
   private DeploymentPolicy() {}
 
   public static void check(Node root, Report report) {
-    visit(root, root.id(), report);
+    visit(root, null, root.id(), report);
   }
 
-  private static void visit(Node node, String nearestId, Report report) {
-    String id = node.id() != null ? node.id() : nearestId;
+  private static void visit(Node node, Node parent, String shownId, Report report) {
+    String id = node.id() != null && (parent == null || CONTAINERS.contains(parent.localName()) || shownId == null) ? node.id() : shownId;
     String name = node.localName();
     if (CODE_ELEMENTS.contains(name)) {
       report.violation(PREFIX + describe(name) + " may not be deployed: it runs code on the server" + on(id), node, id);
@@ -81,7 +87,7 @@ public final class DeploymentPolicy {
       }
     }
     expression(node.text(), node, id, report);
-    for (Node child : node.children()) visit(child, id, report);
+    for (Node child : node.children()) visit(child, node, id, report);
   }
 
   private static void expression(String text, Node node, String id, Report report) {
