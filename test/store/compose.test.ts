@@ -1,6 +1,6 @@
 import { expect } from "chai";
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse } from "yaml";
@@ -13,12 +13,16 @@ const required = {
   APP_DB_PASSWORD: "app-db-secret",
   ENGINE_ADMIN_USER: "nivel-admin",
   ENGINE_ADMIN_PASSWORD: "engine-admin-secret",
+  ENGINE_APP_PASSWORD: "engine-app-secret",
+  ENGINE_WORKER_PASSWORD: "engine-worker-secret",
   APP_URL: "https://nivel.example.fi",
   SMTP_URL: "smtp://mailpit:1025",
 };
 
 const Service = z.object({
   image: z.string().optional(),
+  build: z.object({ context: z.string(), args: z.record(z.string(), z.string()).optional() }).optional(),
+  user: z.string().optional(),
   environment: z.record(z.string(), z.string()).default({}),
   healthcheck: z.object({ test: z.array(z.string()) }).partial().optional(),
   profiles: z.array(z.string()).optional(),
@@ -57,53 +61,72 @@ describe("docker-compose.yml (validated by docker-compose config)", function () 
   });
   after(() => rmSync(scratch, { recursive: true, force: true }));
 
-  it("is a valid compose file with the engine, PostgreSQL, db-init, app, workers and a dev-only mail catcher", function () {
+  it("is a valid compose file with the engine, PostgreSQL, db-init, engine-init, app, workers and a dev-only mail catcher", function () {
     const { services, volumes } = validConfig();
-    expect(Object.keys(services).sort()).to.deep.equal(["app", "db-init", "engine", "mailpit", "postgres", "workers"]);
+    expect(Object.keys(services).sort()).to.deep.equal(["app", "db-init", "engine", "engine-init", "mailpit", "postgres", "workers"]);
     expect(services.mailpit!.profiles).to.deep.equal(["dev"]);
-    for (const name of ["app", "db-init", "engine", "postgres", "workers"]) expect(services[name]!.profiles, name).to.equal(undefined);
+    for (const name of ["app", "db-init", "engine", "engine-init", "postgres", "workers"]) expect(services[name]!.profiles, name).to.equal(undefined);
     expect(Object.keys(volumes)).to.deep.equal(["postgres-data"]);
     expect(services.postgres!.volumes).to.deep.equal(["postgres-data:/var/lib/postgresql/data:rw"]);
   });
 
-  it("runs Operaton 1.0.3 by default and Camunda 7.24 Run with ENGINE_IMAGE, REST authentication on in both", function () {
+  it("builds Nivel's own engine from engine/ (Operaton by default, Camunda 7.24 with ENGINE=camunda), never as root, never published", function () {
     const operaton = validConfig().services.engine!;
-    expect(operaton.image).to.equal("operaton/operaton:1.0.3");
-    const camunda = validConfig({ ...required, ENGINE_IMAGE: "camunda/camunda-bpm-platform:run-7.24.0" }).services.engine!;
-    expect(camunda.image).to.equal("camunda/camunda-bpm-platform:run-7.24.0");
-    for (const prefix of ["OPERATON", "CAMUNDA"]) {
-      expect(operaton.environment).to.include({
-        [`${prefix}_BPM_RUN_AUTH_ENABLED`]: "true",
-        [`${prefix}_BPM_AUTHORIZATION_ENABLED`]: "true",
-        [`${prefix}_BPM_RUN_EXAMPLE_ENABLED`]: "false",
-        [`${prefix}_BPM_ADMIN_USER_ID`]: required.ENGINE_ADMIN_USER,
-        [`${prefix}_BPM_ADMIN_USER_PASSWORD`]: required.ENGINE_ADMIN_PASSWORD,
-      });
-    }
-    expect(operaton.environment).to.include({ DB_URL: "jdbc:postgresql://postgres:5432/nivel_engine", DB_PASSWORD: required.ENGINE_DB_PASSWORD });
+    expect(operaton.build?.context).to.match(/\/engine$/);
+    expect(operaton.build?.args).to.deep.equal({ ENGINE: "operaton" });
+    expect(operaton.image).to.equal("nivel-engine:operaton-latest");
+    const camunda = validConfig({ ...required, ENGINE: "camunda" }).services.engine!;
+    expect(camunda.build?.args).to.deep.equal({ ENGINE: "camunda" });
+    expect(operaton.user).to.equal("1000:1000");
+    expect(operaton.environment).to.include({
+      DATABASE_URL: `postgres://nivel_engine:${required.ENGINE_DB_PASSWORD}@postgres:5432/nivel_engine`,
+      ENGINE_ADMIN_USER: required.ENGINE_ADMIN_USER,
+      ENGINE_ADMIN_PASSWORD: required.ENGINE_ADMIN_PASSWORD,
+      ENGINE_BIND: "0.0.0.0",
+      ENGINE_WEBAPPS: "false",
+    });
     expect(operaton.ports, "the engine is not published").to.equal(undefined);
+    const dockerfile = readFileSync("engine/Dockerfile", "utf8");
+    expect(dockerfile).to.match(/^USER 1000:1000$/m);
+    expect(dockerfile.indexOf("USER 1000:1000")).to.be.greaterThan(dockerfile.lastIndexOf("\nRUN "));
+    // the engine's application keeps authorization on in every setup: it is not a setting compose could turn off
+    expect(readFileSync("engine/src/main/resources/application.yaml", "utf8")).to.match(/authorization:\n\s+enabled: true/);
   });
 
-  it("points the app and the workers at the engine and the app database, so no embedded engine starts", function () {
+  it("gives the engine admin's credentials to engine-init alone; the app and the workers each get their own account", function () {
     const { services } = validConfig();
+    expect(services["engine-init"]!.command).to.deep.equal(["node", "--import", "tsx", "scripts/bootstrap.ts"]);
+    expect(services["engine-init"]!.environment).to.include({
+      ENGINE_URL: "http://engine:8080/engine-rest",
+      ENGINE_ADMIN_USER: required.ENGINE_ADMIN_USER,
+      ENGINE_ADMIN_PASSWORD: required.ENGINE_ADMIN_PASSWORD,
+      ENGINE_APP_PASSWORD: required.ENGINE_APP_PASSWORD,
+      ENGINE_WORKER_PASSWORD: required.ENGINE_WORKER_PASSWORD,
+    });
+    const shared = {
+      ENGINE_URL: "http://engine:8080/engine-rest",
+      APP_DATABASE_URL: `postgres://nivel_app:${required.APP_DB_PASSWORD}@postgres:5432/nivel_app`,
+      SMTP_URL: required.SMTP_URL,
+      APP_URL: required.APP_URL,
+    };
+    expect(services.app!.environment).to.include({ ...shared, ENGINE_APP_PASSWORD: required.ENGINE_APP_PASSWORD });
+    expect(services.workers!.environment).to.include({ ...shared, ENGINE_WORKER_PASSWORD: required.ENGINE_WORKER_PASSWORD });
+    for (const name of ["app", "workers", "engine-init"]) expect(services[name]!.image, name).to.equal("nivel-app:latest");
     for (const name of ["app", "workers"]) {
-      expect(services[name]!.image, name).to.equal("nivel-app:latest");
-      expect(services[name]!.environment, name).to.include({
-        ENGINE_URL: "http://engine:8080/engine-rest",
-        ENGINE_ADMIN_USER: required.ENGINE_ADMIN_USER,
-        ENGINE_ADMIN_PASSWORD: required.ENGINE_ADMIN_PASSWORD,
-        APP_DATABASE_URL: `postgres://nivel_app:${required.APP_DB_PASSWORD}@postgres:5432/nivel_app`,
-        SMTP_URL: required.SMTP_URL,
-        APP_URL: required.APP_URL,
-      });
+      expect(Object.keys(services[name]!.environment), name).to.not.include.members(["ENGINE_ADMIN_USER", "ENGINE_ADMIN_PASSWORD"]);
     }
+    expect(services.app!.environment).to.not.have.property("ENGINE_WORKER_PASSWORD");
+    expect(services.workers!.environment).to.not.have.property("ENGINE_APP_PASSWORD");
+    expect(services.app!.command).to.deep.equal(["node", "--import", "tsx", "web/server/main.ts"]);
     expect(services.workers!.command).to.deep.equal(["node", "--import", "tsx", "workers/main.ts"]);
   });
 
   it("health-checks every long-running service except the workers, which serve no port", function () {
     const { services } = validConfig();
-    for (const name of ["postgres", "engine"]) expect(services[name]!.healthcheck?.test, name).to.be.an("array").that.is.not.empty;
-    // The app's check is the image's HEALTHCHECK (see the Dockerfile); the workers share the image, so theirs is off.
+    expect(services.postgres!.healthcheck?.test).to.be.an("array").that.is.not.empty;
+    // the engine's and the app's checks are their images' HEALTHCHECKs; the workers share the app's image, so theirs is off
+    expect(readFileSync("engine/Dockerfile", "utf8")).to.match(/^HEALTHCHECK .*\n\s+CMD .*actuator\/health/m);
+    expect(services.engine!.healthcheck).to.equal(undefined);
     expect(services.app!.healthcheck).to.equal(undefined);
     expect(services.workers!.healthcheck).to.deep.equal({ test: ["NONE"] }); // how compose writes `disable: true`
   });
