@@ -1,9 +1,9 @@
 import { expect } from "chai";
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { basicAuthHeader } from "../lib/config.js";
+import { basicAuthHeader, SERVICE_ACCOUNTS, SERVICE_GROUP } from "../lib/config.js";
 import { deployableFiles } from "../lib/engine/deploy.js";
 import { freePort } from "../lib/engine/free-port.js";
 import { until } from "./support/until.js";
@@ -39,6 +39,10 @@ describe("npm start", function () {
     const engineUrl = `http://127.0.0.1:${enginePort}/engine-rest`;
     const users = (await (await fetch(`${engineUrl}/user?memberOfGroup=county-social-worker`, { headers: auth })).json()) as { id: string }[];
     expect(users.map((u) => u.id)).to.include.members(["sw.nieminen", "sw.hamalainen"]);
+    // the app and the workers run as service accounts whose generated passwords only the owner may read
+    const service = (await (await fetch(`${engineUrl}/user?memberOfGroup=${SERVICE_GROUP}`, { headers: auth })).json()) as { id: string }[];
+    expect(service.map((u) => u.id).sort()).to.deep.equal(Object.values(SERVICE_ACCOUNTS).sort());
+    expect(statSync(join(dataDir, "engine-accounts.json")).mode & 0o777).to.equal(0o600);
     const deployed = (await (await fetch(`${engineUrl}/process-definition?latestVersion=true`, { headers: auth })).json()) as { key: string }[];
     const processIds = deployableFiles(["processes"])
       .filter((file) => file.endsWith(".bpmn"))
