@@ -12,7 +12,7 @@ import { spawn, spawnSync } from "node:child_process";
 import pg from "pg";
 
 const ALL = "test/**/*.test.ts";
-const ENGINE_SUITES = ["test/engine", "test/pathways"];
+const ENGINE_SUITES = ["test/engine", "test/pathways", "test/security"];
 let passed = 0;
 let failed = 0;
 const broken: string[] = [];

@@ -71,6 +71,28 @@ describe("engine over REST and the official external-task client", function () {
     expect(wrong.status).to.equal(401);
   });
 
+  // Both the engine and Jackson's JAX-RS provider map these errors; which one answered used to
+  // depend on the order the providers loaded in at that start (engine/…/JsonErrors.java).
+  it("answers a body that is not JSON, or of the wrong shape, in the engine's {type, message} shape", async () => {
+    for (const [path, body] of [
+      ["/message", "{not json"],
+      ["/process-instance", "[1, 2"],
+      ["/message", '{"messageName": {"no": "string"}, "processVariables": 7}'],
+      ["/task/x/complete", '{"variables": "none"}'],
+    ] as const) {
+      const response = await fetch(`${engine.connection.url}${path}`, {
+        method: "POST",
+        headers: { Authorization: basicAuthHeader(engine.connection), "content-type": "application/json" },
+        body,
+      });
+      expect(response.status, `${path} ${body}`).to.equal(400);
+      expect(response.headers.get("content-type"), `${path} ${body}`).to.match(/^application\/json/);
+      const answer = (await response.json()) as { type?: unknown; message?: unknown };
+      expect(answer.type, `${path} ${body}`).to.equal("InvalidRequestException");
+      expect(answer.message, `${path} ${body}`).to.be.a("string").that.is.not.empty;
+    }
+  });
+
   it("deploys with duplicate filtering: an unchanged model gets no new version", async () => {
     const { key, topic } = await freshProcess();
     const again = await deployResources(engine.connection, [{ name: `${key}.bpmn`, content: userThenExternalTask(key, topic) }], key);
