@@ -67,6 +67,7 @@ async function main(): Promise<void> {
       dataDir,
       port,
       jobExecutor: env.JOB_EXECUTOR !== "false",
+      webapps: env.ENGINE_WEBAPPS === "true",
       databaseUrl: env.DATABASE_URL,
       admin: env.ENGINE_ADMIN_USER && env.ENGINE_ADMIN_PASSWORD ? { user: env.ENGINE_ADMIN_USER, password: env.ENGINE_ADMIN_PASSWORD } : undefined,
       maxHeap: env.ENGINE_MAX_HEAP ?? "1g",

@@ -13,6 +13,8 @@ export interface EngineOptions {
   jobExecutor?: boolean;
   /** PostgreSQL instead of H2 under dataDir */
   databaseUrl?: string;
+  /** serve the engine's own Cockpit, Tasklist and Admin (ENGINE_WEBAPPS); off by default */
+  webapps?: boolean;
   admin?: { user: string; password: string };
   maxHeap?: string;
   /** where the engine's stdout and stderr go; default `<dataDir>/engine.log` */
@@ -50,6 +52,7 @@ export async function startEngine(options: EngineOptions): Promise<RunningEngine
     DATA_DIR: options.dataDir,
     ENGINE_PORT: String(options.port),
     JOB_EXECUTOR: String(options.jobExecutor ?? true),
+    ENGINE_WEBAPPS: String(options.webapps ?? false),
   };
   delete env.DATABASE_URL;
   if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;
