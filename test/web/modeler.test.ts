@@ -34,7 +34,7 @@ describe("modeler", function () {
     mkdirSync(formsDir);
     // the rules the repository's .bpmnlintrc names, given here so the test depends only on them
     const rcFile = join(fixtures, ".bpmnlintrc");
-    writeFileSync(rcFile, JSON.stringify({ extends: ["bpmnlint:recommended", "plugin:camunda-compat/camunda-platform-7-24"] }));
+    writeFileSync(rcFile, JSON.stringify({ extends: ["bpmnlint:recommended", "plugin:camunda-compat/camunda-platform-7-24", "plugin:nivel/recommended"] }));
     await bundleModeler(rcFile);
     writeFileSync(join(formsDir, "modeler-test-review.form"), JSON.stringify(reviewForm, null, 2));
     harness = await startHarness(engine, formsDir);
