@@ -8,6 +8,8 @@ FROM node:20-slim AS deps
 ENV IBM_TELEMETRY_DISABLED=true
 WORKDIR /app
 COPY package.json package-lock.json .npmrc ./
+# the lint plugin is a file: dependency (the modeler bundles its rule at start), linked from here
+COPY lint ./lint
 RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean --force
 
 FROM node:20-slim AS runtime
@@ -19,6 +21,7 @@ COPY --from=deps /app/node_modules ./node_modules
 COPY package.json package-lock.json .npmrc tsconfig.json .bpmnlintrc ./
 COPY bin ./bin
 COPY lib ./lib
+COPY lint ./lint
 COPY processes ./processes
 COPY forms ./forms
 COPY scripts ./scripts

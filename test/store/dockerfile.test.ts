@@ -32,7 +32,7 @@ describe("Dockerfile build steps (scripts/dockerfile-steps.sh, no Docker needed)
   });
 
   it("installs the production dependencies only, from the lock file", function () {
-    for (const dep of ["tsx", "pg", "@electric-sql/pglite", "zod", "camunda-external-task-client-js", "express"]) {
+    for (const dep of ["tsx", "pg", "@electric-sql/pglite", "zod", "camunda-external-task-client-js", "express", "bpmnlint-plugin-nivel"]) {
       expect(existsSync(join(runtime, "node_modules", dep, "package.json")), dep).to.equal(true);
     }
     for (const dev of ["mocha", "chai", "typescript", "playwright-core"]) {
@@ -54,5 +54,14 @@ describe("Dockerfile build steps (scripts/dockerfile-steps.sh, no Docker needed)
     const run = spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { cwd: runtime, encoding: "utf8", env: { PATH: process.env.PATH, NODE_ENV: "production" } });
     expect(run.status, run.stderr).to.equal(0);
     expect(JSON.parse(run.stdout.trim().split("\n").at(-1)!)).to.deep.equal({ backend: "pglite", migrations: readMigrations().map((m) => m.version), audit: 1 });
+  });
+
+  it("bundles the modeler as `npm start` does, with the lint rules of .bpmnlintrc, the project's own plugin among them", function () {
+    const script = "const { bundleModeler } = await import('./web/client/modeler/bundle.ts'); await bundleModeler();";
+    const run = spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { cwd: runtime, encoding: "utf8", env: { PATH: process.env.PATH, NODE_ENV: "production" } });
+    expect(run.status, run.stderr).to.equal(0);
+    const bundle = readFileSync(join(runtime, "web", "public", "build", "modeler", "main.js"), "utf8");
+    // a message of nivel/deployment-policy, compiled into the browser's copy of the rule
+    expect(bundle).to.contain("must be an expression listener (camunda:expression)");
   });
 });
