@@ -33,7 +33,6 @@ const CODE_ATTRIBUTES = new Set([
   "class", "delegateExpression", "variableMappingClass", "variableMappingDelegateExpression",
   "formHandlerClass", "resource", "scriptFormat", "language", "decisionRef", "caseRef",
 ]);
-const TYPED_TASKS = new Set(["serviceTask", "sendTask", "businessRuleTask"]);
 const BUILT_IN_CONSTRAINTS = ["required", "readonly", "minlength", "maxlength", "min", "max"];
 const LISTENERS = new Set(["executionListener", "taskListener"]);
 export const XSI = "http://www.w3.org/2001/XMLSchema-instance";
@@ -69,7 +68,8 @@ function visit(node: PolicyNode, parent: PolicyNode | null, shownId: string | nu
     if (a.namespace === XSI) continue;
     if (CODE_ATTRIBUTES.has(a.localName)) {
       report(`the attribute ${a.localName}="${excerpt(a.value)}" may not be deployed: it runs code on the server`, node, id);
-    } else if (a.localName === "type" && a.namespace !== "" && TYPED_TASKS.has(name) && a.value !== "external") {
+    } else if (a.localName === "type" && a.namespace !== "" && a.value !== "external") {
+      // on a task and on a message event's definition alike, the engine runs "mail" and "shell"
       report(`a ${name} may only be of type external (an external-task worker), not '${excerpt(a.value)}'`, node, id);
     } else {
       expression(a.value, node, id, report);

@@ -32,6 +32,11 @@ export function checkExpressions(text: string): string | null {
     const hash = text.indexOf("#{", from);
     const start = dollar < 0 ? hash : hash < 0 ? dollar : Math.min(dollar, hash);
     if (start < 0) return null;
+    // JUEL reads \${ as plain text and evaluates what follows it, which this check would
+    // otherwise read as part of one harmless literal
+    if (start > 0 && text.charAt(start - 1) === "\\") {
+      return `an escaped ${text.substring(start - 1, start + 2)} hides an expression from this check: write the text without the backslash`;
+    }
     const end = closingBrace(text, start + 2);
     if (end < 0) return `the expression ${excerpt(text.substring(start))} has no closing }`;
     const expression = text.substring(start, end + 1);

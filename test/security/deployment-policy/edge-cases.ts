@@ -39,10 +39,9 @@ const EXPRESSIONS = [
   "${a}}", "}${a}", "${{a}}", "#{a}${b.getClass()}", "${'${'}", '${"#{"}', "${'\\'}'}", "${'&#x1F600;'}", "${a;}",
   `\${${"longVariableName == 'x' && ".repeat(4)}done}`, `\${${"longVariableName == 'x' && ".repeat(4)}done.getClass()}`,
   `\${${"longVariableName == 'x' && ".repeat(4)}done`, `text before ${"x".repeat(90)} \${a.getClass()}`,
-  // JUEL reads \${ as text and evaluates the #{…} after it, where the engine's grammar reads one
-  // string literal: a gap in ExpressionGrammar.java (a command runs), accepted by both sides today
-  // and to be refused by both; this list holds them to the same answer meanwhile
-  "\\${'}#{\"\".getClass().getName()}'}", "\\${a.getClass()}",
+  // JUEL reads \${ as text and evaluates the #{…} after it, where the grammar would read one string
+  // literal (a command ran, found by the lint rule's port): both sides refuse an escaped expression
+  "\\${'}#{\"\".getClass().getName()}'}", "\\${a.getClass()}", "\\\\${a}", "\\#{a}", "a \\ ${b}",
 ];
 
 export const EDGE_CASES: EdgeCase[] = [
@@ -73,8 +72,8 @@ export const EDGE_CASES: EdgeCase[] = [
   { name: "a type spelled External", body: `<bpmn:serviceTask id="task" camunda:type="External" camunda:topic="t"/>` },
   { name: "an external business rule task", body: `<bpmn:businessRuleTask id="rule" camunda:type="external" camunda:topic="t"/>` },
   // the engine's parse runs a message event definition's camunda:type as it runs a service task's
-  // (BpmnParse.parseServiceTaskLike, where "shell" starts a process); DeploymentPolicy.java checks
-  // the type on tasks only: a gap (a command runs), accepted by both sides today, to be refused by both
+  // (BpmnParse.parseServiceTaskLike, where "shell" starts a process): a gap the lint rule's port
+  // found (a command ran); both sides now refuse an engine-namespace type other than external anywhere
   { name: "a message end event of type shell", body: `<bpmn:endEvent id="end"><bpmn:messageEventDefinition id="endMessage" camunda:type="shell"><bpmn:extensionElements><camunda:field name="command"><camunda:string>true</camunda:string></camunda:field></bpmn:extensionElements></bpmn:messageEventDefinition></bpmn:endEvent>` },
   { name: "a namespace declared with a refused name", xml: `<?xml version="1.0" encoding="UTF-8"?>
 <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" xmlns:class="urn:class" xmlns:x="urn:\${x.getClass()}" id="defs" targetNamespace="t" exporter="\${a.b()}">

@@ -47,7 +47,6 @@ public final class DeploymentPolicy {
   static final Set<String> CODE_ATTRIBUTES = Set.of(
       "class", "delegateExpression", "variableMappingClass", "variableMappingDelegateExpression",
       "formHandlerClass", "resource", "scriptFormat", "language", "decisionRef", "caseRef");
-  static final Set<String> TYPED_TASKS = Set.of("serviceTask", "sendTask", "businessRuleTask");
   static final Set<String> BUILT_IN_CONSTRAINTS = Set.of("required", "readonly", "minlength", "maxlength", "min", "max");
   static final Set<String> LISTENERS = Set.of("executionListener", "taskListener");
   static final String XSI = "http://www.w3.org/2001/XMLSchema-instance";
@@ -80,7 +79,8 @@ public final class DeploymentPolicy {
       if (a.namespace().equals(XSI)) continue;
       if (CODE_ATTRIBUTES.contains(a.localName())) {
         report.violation(PREFIX + "the attribute " + a.localName() + "=\"" + excerpt(a.value()) + "\" may not be deployed: it runs code on the server" + on(id), node, id);
-      } else if (a.localName().equals("type") && !a.namespace().isEmpty() && TYPED_TASKS.contains(name) && !a.value().equals("external")) {
+      } else if (a.localName().equals("type") && !a.namespace().isEmpty() && !a.value().equals("external")) {
+        // on a task and on a message event's definition alike, the engine runs "mail" and "shell"
         report.violation(PREFIX + "a " + name + " may only be of type external (an external-task worker), not '" + excerpt(a.value()) + "'" + on(id), node, id);
       } else {
         expression(a.value(), node, id, report);

@@ -38,6 +38,11 @@ public final class ExpressionGrammar {
       int hash = text.indexOf("#{", from);
       int start = dollar < 0 ? hash : hash < 0 ? dollar : Math.min(dollar, hash);
       if (start < 0) return Optional.empty();
+      // JUEL reads \${ as plain text and evaluates what follows it, which this check would
+      // otherwise read as part of one harmless literal
+      if (start > 0 && text.charAt(start - 1) == '\\') {
+        return Optional.of("an escaped " + text.substring(start - 1, start + 2) + " hides an expression from this check: write the text without the backslash");
+      }
       int end = closingBrace(text, start + 2);
       if (end < 0) return Optional.of("the expression " + excerpt(text.substring(start)) + " has no closing }");
       String expression = text.substring(start, end + 1);
