@@ -5,7 +5,7 @@ import { unwrap, type EngineClient } from "../../../lib/engine/client.js";
 import { PreferredLanguage, type Store } from "../../../lib/store/index.js";
 import { requireCsrf } from "./csrf.js";
 import { requireUser } from "./require-group.js";
-import { SESSION_COOKIE, SESSION_HOURS, sessionCookieOptions, sessionTokenOf } from "./session-cookie.js";
+import { SESSION_ABSOLUTE_HOURS, SESSION_COOKIE, SESSION_HOURS, sessionCookieOptions, sessionTokenOf } from "./session-cookie.js";
 import { currentUser } from "./user.js";
 
 const LanguageChoice = z.object({ language: PreferredLanguage });
@@ -53,6 +53,7 @@ export function loginRouter(deps: LoginDeps): express.Router {
       groups,
       createdAt: now,
       expiresAt: new Date(now.getTime() + SESSION_HOURS * 3_600_000),
+      absoluteExpiresAt: new Date(now.getTime() + SESSION_ABSOLUTE_HOURS * 3_600_000),
     });
     res.cookie(SESSION_COOKIE, token, { ...sessionCookieOptions(req), maxAge: SESSION_HOURS * 3_600_000 });
     res.json({ id: session.userId, groups: session.groups, csrfToken: session.csrfToken });
