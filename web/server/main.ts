@@ -22,9 +22,12 @@ export async function startWeb(connection: EngineConnection, store: Store, env: 
     ...(trustProxy ? { trustProxy: /^\d+$/.test(trustProxy) ? Number(trustProxy) : trustProxy } : {}),
   });
   const port = Number(env.PORT ?? 8080);
+  // this machine only unless HOST opens it on purpose (the image and compose set 0.0.0.0): the
+  // embedded default has demo users with a published password
+  const host = env.HOST || "127.0.0.1";
   return new Promise((resolve) => {
-    const server = app.listen(port, () => {
-      console.log(`web: listening on port ${port}`);
+    const server = app.listen(port, host, () => {
+      console.log(`web: listening on ${host}:${port}`);
       resolve(server);
     });
   });
