@@ -68,10 +68,11 @@ export function createApp(deps: AppDeps): express.Express {
   app.get("/", (_req, res) => {
     res.type("html").send(tasklistShell());
   });
-  // the address notices link to (docs/contracts.md); the tasklist shows a case at #/cases/<ref>
+  // the address notices link to (docs/contracts.md); the tasklist shows a case at #/cases/<ref>.
+  // No body: express's would repeat the reference in HTML.
   app.get("/tasklist/cases/:caseRef", (req, res) => {
     const caseRef = req.params.caseRef;
-    res.redirect(302, /^[\w.-]{1,100}$/.test(caseRef) ? `/#/cases/${encodeURIComponent(caseRef)}` : "/");
+    res.status(302).location(/^[\w.-]{1,100}$/.test(caseRef) ? `/#/cases/${encodeURIComponent(caseRef)}` : "/").end();
   });
   app.get("/favicon.ico", (_req, res) => {
     res.status(204).end();
