@@ -3,22 +3,11 @@ import { createEngineClient } from "../../lib/engine/client.js";
 import { openStore } from "../../lib/store/index.js";
 import { createApp } from "../../web/server/app.js";
 import { listRoutes } from "../../web/server/route-list.js";
-import { assertClassified, CASE_RELATIONS, ROUTE_POLICY, routeKey, unclassified, type CaseRelation, type RoutePolicy } from "../../web/server/route-policy.js";
+import { assertClassified, CASE_RELATIONS, ROUTE_POLICY, routeKey, unclassified, type CaseRelation } from "../../web/server/route-policy.js";
 import { useEngine, type TestEngine } from "../support/engine.js";
+import { mayCall, mayName } from "./support/policy.js";
 import { ROUTE_REQUESTS, send } from "./support/route-requests.js";
-import { buildWorld, groupsOf, ROLES, SIGNED_OUT, type Role, type World } from "./support/world.js";
-
-/** Whether the policy lets `role` call the route for a case it stands to in `relation`. */
-function mayCall(policy: RoutePolicy, role: Role, relation: CaseRelation): boolean {
-  if (role === SIGNED_OUT) return policy.who === "anyone";
-  if (Array.isArray(policy.who) && !policy.who.some((g) => groupsOf(role).includes(g))) return false;
-  return policy.reach !== "case" || mayName(policy, relation);
-}
-
-/** Whether the route's answers may name a case the caller stands to in `relation`. */
-function mayName(policy: RoutePolicy, relation: CaseRelation): boolean {
-  return policy.cases === "any" || policy.cases.includes(relation);
-}
+import { buildWorld, ROLES, SIGNED_OUT, type Role, type World } from "./support/world.js";
 
 interface Cell {
   route: string;
