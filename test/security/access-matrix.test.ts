@@ -5,6 +5,7 @@ import { createApp } from "../../web/server/app.js";
 import { listRoutes } from "../../web/server/route-list.js";
 import { assertClassified, CASE_RELATIONS, ROUTE_POLICY, routeKey, unclassified, type CaseRelation } from "../../web/server/route-policy.js";
 import { useEngine, type TestEngine } from "../support/engine.js";
+import { ENGINE_INTERNALS } from "./support/answers.js";
 import { mayCall, mayName } from "./support/policy.js";
 import { ROUTE_REQUESTS, send } from "./support/route-requests.js";
 import { buildWorld, ROLES, SIGNED_OUT, type Role, type World } from "./support/world.js";
@@ -95,6 +96,7 @@ describe("the access matrix: every route × every demo role × own case and no p
           else if (named.length) cell.leak = `the answer names a case the caller may not reach (${named.join(", ")})`;
           else if (!allowed && response.status !== (role === SIGNED_OUT ? 401 : policy.refusal)) cell.wrong = `refused with ${response.status}, not ${role === SIGNED_OUT ? 401 : policy.refusal}: ${text.slice(0, 200)}`;
           else if (allowed && response.status >= 400) cell.wrong = `refused a caller it allows: ${response.status} ${text.slice(0, 200)}`;
+          else if (ENGINE_INTERNALS.test(text)) cell.wrong = `the answer shows the engine's own words: ${ENGINE_INTERNALS.exec(text)![0]}`;
           cells.push(cell);
         }
       }
