@@ -126,7 +126,7 @@ export { NetworkMember, NetworkMemberInput } from "./network.js";
 export { InboxEntry, InboxEntryInput } from "./inbox.js";
 export { Notice, type Claim } from "./notices.js";
 export { PreferredLanguage } from "./preferences.js";
-export { AuditEntry, AuditInput, AuditQuery } from "./audit.js";
+export { AuditEntry, AuditInput, AuditQuery, type AuditRepository } from "./audit.js";
 export { Session, SessionInput, SignedInUserSessions } from "./sessions.js";
 export type { AttemptCount } from "./sign-in-attempts.js";
 export type { ChainReport } from "./audit-chain.js";

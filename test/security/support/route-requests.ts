@@ -52,12 +52,16 @@ export const ROUTE_REQUESTS: Record<string, Recipe> = {
   "GET /": get("/"),
   "GET /tasklist/cases/:caseRef": onCase((c) => ({ method: "GET", path: `/tasklist/cases/${c.caseRef}` })),
   "GET /favicon.ico": get("/favicon.ico"),
-  "POST /api/login": async (_world, role) => ({
-    method: "POST",
-    path: "/api/login",
+  "POST /api/login": async (world, role) => {
     // signed out is what a person is before signing in
-    json: { username: role === SIGNED_OUT ? "rise.virtanen" : role, password: DEFAULT_DEMO_PASSWORD },
-  }),
+    const username = role === SIGNED_OUT ? "rise.virtanen" : role;
+    return {
+      method: "POST",
+      path: "/api/login",
+      json: { username, password: DEFAULT_DEMO_PASSWORD },
+      effect: async () => (await world.app.store.sessions.signedIn(new Date())).find((u) => u.userId === username)?.sessions ?? 0,
+    };
+  },
   "POST /api/logout": async (world, role) => {
     if (role === SIGNED_OUT) return { method: "POST", path: "/api/logout" };
     const session = await signIn(world.app, role);
