@@ -4,6 +4,7 @@
  * PostgreSQL (APP_DATABASE_URL) since an embedded store belongs to one process.
  */
 import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import { pathToFileURL } from "node:url";
 import { engineFromEnv, type EngineConnection } from "../../lib/config.js";
 import { createEngineClient } from "../../lib/engine/client.js";
@@ -27,7 +28,7 @@ export async function startWeb(connection: EngineConnection, store: Store, env: 
   const host = env.HOST || "127.0.0.1";
   return new Promise((resolve) => {
     const server = app.listen(port, host, () => {
-      console.log(`web: listening on ${host}:${port}`);
+      console.log(`web: listening on ${host}:${(server.address() as AddressInfo).port}`);
       resolve(server);
     });
   });
