@@ -68,6 +68,21 @@ describe("the audit row comes first: when it cannot be written, nothing changes 
     console.log(`      ${done.length} state-changing routes: none changed anything without its audit row`);
   });
 
+  it("follows the row of a change the engine then refused with a .failed row naming our error code", async () => {
+    const c = await world.caseFor("ops.heikkinen", "own", true);
+    const admin = await world.session("ops.heikkinen");
+    const cancel = () => admin.fetch(`/cockpit/api/instances/${c.instanceId}/cancel`, { method: "POST", json: { reason: "Opened twice" } });
+    expect((await cancel()).status).to.equal(204);
+    const again = await cancel();
+    expect(again.status, "the engine has no running instance to cancel").to.equal(404);
+    const rows = await store.audit.query({ caseRef: c.caseRef, actor: "ops.heikkinen" });
+    expect(rows.map((r) => [r.action, r.detail])).to.deep.equal([
+      ["cockpit.cancel", { reason: "Opened twice", processInstanceId: c.instanceId }],
+      ["cockpit.cancel", { reason: "Opened twice", processInstanceId: c.instanceId }],
+      ["cockpit.cancel.failed", { reason: "Opened twice", processInstanceId: c.instanceId, code: "not-found" }],
+    ]);
+  });
+
   it("shows nothing of a case through any reading route", async () => {
     let reads = 0;
     for (const route of listRoutes(world.app.app).filter((r) => r.method === "GET")) {

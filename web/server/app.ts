@@ -56,12 +56,12 @@ export function createApp(deps: AppDeps): express.Express {
   app.disable("x-powered-by");
   if (deps.trustProxy !== undefined) app.set("trust proxy", deps.trustProxy);
   app.use(securityHeaders(), noStore);
-  app.use(readRequest());
   app.use((_req, res, next) => {
     res.locals.store = deps.store;
     res.locals.now = now;
     next();
   });
+  app.use(readRequest());
   app.use(loadSession({ store: deps.store, nameOf: userNames(client), groupsOf, now, recheckMs: deps.sessionRecheckMs ?? DEFAULT_SESSION_RECHECK_MS }));
 
   app.use("/assets/tasklist", express.static(TASKLIST_BUILD_DIR, { fallthrough: false }));

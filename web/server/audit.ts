@@ -25,12 +25,12 @@ function failureCode(error: unknown): string {
  * cannot be written is never made; then the change; if the change then fails, a second row
  * `<action>.failed` with the error's code, and the error goes on to the caller.
  */
-async function aroundChange<T>(append: (entry: AuditInput) => Promise<unknown>, entry: AuditInput, work: () => Promise<T>): Promise<T> {
+async function aroundChange<T>(append: (entry: AuditInput) => Promise<unknown>, now: () => Date, entry: AuditInput, work: () => Promise<T>): Promise<T> {
   await append(entry);
   try {
     return await work();
   } catch (error) {
-    await append({ ...entry, action: `${entry.action}.failed`, detail: { ...entry.detail, code: failureCode(error) }, at: new Date(entry.at.getTime()) });
+    await append({ ...entry, action: `${entry.action}.failed`, detail: { ...entry.detail, code: failureCode(error) }, at: now() });
     throw error;
   }
 }
@@ -50,7 +50,7 @@ export async function audit(res: Response, action: string, caseRef: string | nul
 
 /** A change made in the engine (or anywhere outside the store), audited before it is made. */
 export function auditedChange<T>(res: Response, action: string, caseRef: string | null, detail: Detail, work: () => Promise<T>): Promise<T> {
-  return aroundChange((e) => (res.locals.store as Store).audit.append(e), entryOf(res, action, caseRef, detail), work);
+  return aroundChange((e) => (res.locals.store as Store).audit.append(e), res.locals.now as () => Date, entryOf(res, action, caseRef, detail), work);
 }
 
 /** A change to the store, audited in the same transaction: both are written or neither. */
@@ -86,7 +86,7 @@ export function storeAuditPort(store: Store, engine: EngineClient, now: () => Da
       await store.audit.append(await entryFor(entry));
     },
     async around(entry, work) {
-      return aroundChange((e) => store.audit.append(e), await entryFor(entry), work);
+      return aroundChange((e) => store.audit.append(e), now, await entryFor(entry), work);
     },
     async forProcessInstance(processInstanceId, businessKey) {
       const caseRef = caseRefOrNull(businessKey);
