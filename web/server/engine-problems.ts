@@ -13,7 +13,8 @@ export function engineProblem(error: EngineError): ApiProblem {
   if (type === "TaskAlreadyClaimedException") {
     return new ApiProblem(409, "TaskAlreadyClaimed", "task-claimed", "Someone else has claimed this task.");
   }
-  if (type === "OptimisticLockingException" || /\bENGINE-03005\b/.test(message)) {
+  // code 1 is the engine's own code for optimistic locking, whichever exception carries it
+  if (type === "OptimisticLockingException" || error.code === 1 || /\bENGINE-03005\b/.test(message)) {
     return new ApiProblem(409, "ConcurrentChange", "concurrent-change", "Someone else changed this at the same moment. Reload and try again.");
   }
   if (type === "ParseException") {
@@ -27,7 +28,10 @@ export function engineProblem(error: EngineError): ApiProblem {
   if (/MismatchingMessageCorrelationException/.test(message)) {
     return new ApiProblem(409, "MessageNotAwaited", "message-not-awaited", "The case is not waiting for this message.");
   }
-  if (status === 404) return new ApiProblem(404, "NotFound", "not-found", "No such task, case or instance; it may have ended.");
+  // a task completed by a request that raced this one is gone by the time this one reaches it
+  if (status === 404 || /Cannot find task with id|: task is null/.test(message)) {
+    return new ApiProblem(404, "NotFound", "not-found", "No such task, case or instance; it may have ended.");
+  }
   if (status === 400) return new ApiProblem(400, "InvalidRequestException", "engine-refused", "The process engine refused the request as invalid.");
   console.error(`web: the engine answered ${status} ${type.replace(/[^\w.]/g, "")}`);
   if (status === 401 || status === 403) {

@@ -13,7 +13,7 @@ import { deployableFiles, deployFiles, deployResources } from "../../../lib/engi
 import { createEngineClient } from "../../../lib/engine/client.js";
 import type { CaseRelation } from "../../../web/server/route-policy.js";
 import type { TestEngine } from "../../support/engine.js";
-import { executableProcess } from "../../support/models.js";
+import { executableProcess, singleExternalTask } from "../../support/models.js";
 import { until } from "../../support/until.js";
 import { ensureDemoUsers, newCaseRef, signIn, startApp, TEST_FORM, TEST_FORM_ID, type AppOptions, type RunningApp, type Session } from "../../web/support/tasklist-app.js";
 
@@ -54,15 +54,7 @@ const matrixPathway = executableProcess(
   `\n  <bpmn:message id="releaseDateChanged" name="ReleaseDateChanged" />`,
 );
 
-const incidentPathway = executableProcess(
-  INCIDENT_KEY,
-  `
-    <bpmn:startEvent id="start" />
-    <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="work" />
-    <bpmn:serviceTask id="work" name="Work" camunda:type="external" camunda:topic="${INCIDENT_TOPIC}" />
-    <bpmn:sequenceFlow id="f2" sourceRef="work" targetRef="end" />
-    <bpmn:endEvent id="end" />`,
-);
+const incidentPathway = singleExternalTask(INCIDENT_KEY, INCIDENT_TOPIC);
 
 export interface CaseFixture {
   caseRef: string;
