@@ -13,8 +13,10 @@ export function engineProblem(error: EngineError): ApiProblem {
   if (type === "TaskAlreadyClaimedException") {
     return new ApiProblem(409, "TaskAlreadyClaimed", "task-claimed", "Someone else has claimed this task.");
   }
-  // code 1 is the engine's own code for optimistic locking, whichever exception carries it
-  if (type === "OptimisticLockingException" || error.code === 1 || /\bENGINE-03005\b/.test(message)) {
+  // code 1 is the engine's own code for optimistic locking, whichever exception carries it; a
+  // NullPointerException is what the engine throws when what it was changing vanished under a
+  // concurrent change (seen: one task completed by two requests at once, its execution gone)
+  if (type === "OptimisticLockingException" || error.code === 1 || /\bENGINE-03005\b/.test(message) || (type === "NullPointerException" && !/\btask"? is null\b/.test(message))) {
     return new ApiProblem(409, "ConcurrentChange", "concurrent-change", "Someone else changed this at the same moment. Reload and try again.");
   }
   if (type === "ParseException") {
@@ -28,8 +30,9 @@ export function engineProblem(error: EngineError): ApiProblem {
   if (/MismatchingMessageCorrelationException/.test(message)) {
     return new ApiProblem(409, "MessageNotAwaited", "message-not-awaited", "The case is not waiting for this message.");
   }
-  // a task completed by a request that raced this one is gone by the time this one reaches it
-  if (status === 404 || /Cannot find task with id|: task is null/.test(message)) {
+  // a task completed by a request that raced this one is gone by the time this one reaches it;
+  // the engine says so in several ways (NullValue-, NotFound-, BadUserRequest-, even NullPointerException)
+  if (status === 404 || type === "NotFoundException" || /\bCannot find task\b|\btask"? is null\b/.test(message)) {
     return new ApiProblem(404, "NotFound", "not-found", "No such task, case or instance; it may have ended.");
   }
   if (status === 400) return new ApiProblem(400, "InvalidRequestException", "engine-refused", "The process engine refused the request as invalid.");
