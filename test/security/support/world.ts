@@ -13,7 +13,8 @@ import { deployableFiles, deployFiles, deployResources } from "../../../lib/engi
 import { createEngineClient } from "../../../lib/engine/client.js";
 import type { CaseRelation } from "../../../web/server/route-policy.js";
 import type { TestEngine } from "../../support/engine.js";
-import { executableProcess, singleExternalTask } from "../../support/models.js";
+import { singleExternalTask } from "../../support/models.js";
+import { reviewWithReleaseDateMessage } from "../../web/support/release-date-pathway.js";
 import { until } from "../../support/until.js";
 import { ensureDemoUsers, newCaseRef, signIn, startApp, TEST_FORM, TEST_FORM_ID, type AppOptions, type RunningApp, type Session } from "../../web/support/tasklist-app.js";
 
@@ -38,20 +39,9 @@ const INCIDENT_KEY = "security-incident";
 const INCIDENT_TOPIC = "security-incident-work";
 
 /** start → "Tarkista" (candidate group from the variable, the tasklist's test form) → end; a ReleaseDateChanged message may arrive meanwhile. */
-const matrixPathway = executableProcess(
+const matrixPathway = reviewWithReleaseDateMessage(
   MATRIX_KEY,
-  `
-    <bpmn:startEvent id="start" />
-    <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="review" />
-    <bpmn:userTask id="review" name="Tarkista" camunda:candidateGroups="\${candidateGroup}" camunda:formRef="${TEST_FORM_ID}" camunda:formRefBinding="latest" />
-    <bpmn:sequenceFlow id="f2" sourceRef="review" targetRef="end" />
-    <bpmn:endEvent id="end" />
-    <bpmn:boundaryEvent id="onReleaseDate" attachedToRef="review" cancelActivity="false">
-      <bpmn:messageEventDefinition messageRef="releaseDateChanged" />
-    </bpmn:boundaryEvent>
-    <bpmn:sequenceFlow id="f3" sourceRef="onReleaseDate" targetRef="heard" />
-    <bpmn:endEvent id="heard" />`,
-  `\n  <bpmn:message id="releaseDateChanged" name="ReleaseDateChanged" />`,
+  `name="Tarkista" camunda:candidateGroups="\${candidateGroup}" camunda:formRef="${TEST_FORM_ID}" camunda:formRefBinding="latest"`,
 );
 
 const incidentPathway = singleExternalTask(INCIDENT_KEY, INCIDENT_TOPIC);
