@@ -13,8 +13,10 @@ COPY lint ./lint
 RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean --force
 
 FROM node:20-slim AS runtime
+# HOST: a container's loopback is its own, so the web app listens on every interface of it
 ENV NODE_ENV=production \
     PORT=8080 \
+    HOST=0.0.0.0 \
     DATA_DIR=/app/data
 WORKDIR /app
 COPY --from=deps /app/node_modules ./node_modules

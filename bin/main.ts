@@ -1,6 +1,7 @@
 /** The subcommands of `nivel`, each loaded only when called. */
 const COMMANDS: Record<string, () => Promise<{ run: (args: string[]) => number | Promise<number> }>> = {
   deadline: () => import("../workers/deadlines/cli.js"),
+  "audit-verify": () => import("./audit-verify.js"),
 };
 
 /** Runs `nivel <command> …` and gives the exit code: 2 for a command line it cannot use. */

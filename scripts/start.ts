@@ -85,7 +85,8 @@ async function main(): Promise<void> {
   });
 
   run("app", "scripts/app.ts", connection.url, passwords);
-  console.log(`Nivel: http://localhost:${env.PORT ?? 8080}`);
+  // the web app listens on loopback unless HOST opens it (web/server/main.ts)
+  console.log(`Nivel: http://localhost:${env.PORT ?? 8080}${env.HOST ? ` (listening on ${env.HOST})` : " (this machine only; HOST=0.0.0.0 opens it)"}`);
 }
 
 main().catch((error: unknown) => {

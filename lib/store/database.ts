@@ -17,3 +17,17 @@ export interface Database extends Sql {
 
 /** Any fixed number: every Nivel process that changes the schema takes this one advisory lock. */
 export const MIGRATION_LOCK = 7_245_301;
+
+/**
+ * The database as seen from inside the transaction `tx`: repositories built on it run in that
+ * transaction, and their own transactions join it, so they commit or roll back together.
+ */
+export function insideTransaction(tx: Sql, backend: Database["backend"]): Database {
+  return {
+    backend,
+    query: (text, params) => tx.query(text, params),
+    exec: (text) => tx.exec(text),
+    transaction: (work) => work(tx),
+    close: () => Promise.reject(new Error("A store transaction is closed by its end, not by close().")),
+  };
+}

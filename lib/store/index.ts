@@ -1,6 +1,6 @@
 /**
  * Nivel's own data: plans, consents, network members, inbox, notice ledger, audit log, sessions,
- * case references, users' preferences.
+ * sign-in attempts, case references, users' preferences.
  * PostgreSQL in production (APP_DATABASE_URL), embedded PGlite otherwise; the same SQL on both.
  *
  * @example
@@ -11,6 +11,11 @@
  *   const { version } = await store.plans.save("NIV-2026-000123", "county", countyPlan, "anna", new Date());
  *   const claim = await store.notices.claim(dedupeKey, new Date(), staleBefore); // "claimed" | "sent" | "busy"
  *   await store.audit.append({ actor: "anna", action: "case.read", caseRef: "NIV-2026-000123", at: new Date() });
+ *   await store.transaction(async (tx) => {                          // both or neither
+ *     await tx.audit.append({ actor: "anna", action: "preferences.language", at: new Date() });
+ *     await tx.preferences.setLanguage("anna", "sv", new Date());
+ *   });
+ *   const report = await store.audit.verify();                       // { ok: true, rows, head, … }
  *   const caseRef = await store.caseRefs.next(2026);                  // "NIV-2026-000124"
  *   await store.close();
  *
@@ -21,7 +26,7 @@ import { z } from "zod";
 import { auditRepository, type AuditRepository } from "./audit.js";
 import { caseRefsRepository, type CaseRefsRepository } from "./case-refs.js";
 import { consentsRepository, type ConsentsRepository } from "./consents.js";
-import type { Database } from "./database.js";
+import { insideTransaction, type Database } from "./database.js";
 import { inboxRepository, type InboxRepository } from "./inbox.js";
 import { migrate } from "./migrate.js";
 import { networkRepository, type NetworkRepository } from "./network.js";
@@ -31,6 +36,7 @@ import { openPgliteDatabase } from "./pglite-database.js";
 import { plansRepository, type PlansRepository } from "./plans.js";
 import { preferencesRepository, type PreferencesRepository } from "./preferences.js";
 import { sessionsRepository, type SessionsRepository } from "./sessions.js";
+import { signInAttemptsRepository, type SignInAttemptsRepository } from "./sign-in-attempts.js";
 
 export const StoreOptions = z.discriminatedUnion("backend", [
   z.object({
@@ -45,8 +51,8 @@ export const StoreOptions = z.discriminatedUnion("backend", [
 ]);
 export type StoreOptions = z.infer<typeof StoreOptions>;
 
-export interface Store {
-  readonly backend: Database["backend"];
+/** Every repository of the store. */
+export interface Repositories {
   plans: PlansRepository;
   consents: ConsentsRepository;
   network: NetworkRepository;
@@ -54,8 +60,18 @@ export interface Store {
   notices: NoticesRepository;
   audit: AuditRepository;
   sessions: SessionsRepository;
+  signInAttempts: SignInAttemptsRepository;
   caseRefs: CaseRefsRepository;
   preferences: PreferencesRepository;
+}
+
+export interface Store extends Repositories {
+  readonly backend: Database["backend"];
+  /**
+   * Runs `work` with repositories inside one transaction: everything it writes is committed when
+   * it resolves and nothing when it throws. An audit row and the change it records go together.
+   */
+  transaction<T>(work: (tx: Repositories) => Promise<T>): Promise<T>;
   /** the migrations this open applied (empty when the schema was already current) */
   readonly migrationsApplied: number[];
   close(): Promise<void>;
@@ -81,6 +97,15 @@ export async function openStore(options: StoreOptions): Promise<Store> {
   }
   return {
     backend: db.backend,
+    ...repositories(db),
+    transaction: (work) => db.transaction((tx) => work(repositories(insideTransaction(tx, db.backend)))),
+    migrationsApplied,
+    close: () => db.close(),
+  };
+}
+
+function repositories(db: Database): Repositories {
+  return {
     plans: plansRepository(db),
     consents: consentsRepository(db),
     network: networkRepository(db),
@@ -88,10 +113,9 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     notices: noticesRepository(db),
     audit: auditRepository(db),
     sessions: sessionsRepository(db),
+    signInAttempts: signInAttemptsRepository(db),
     caseRefs: caseRefsRepository(db),
     preferences: preferencesRepository(db),
-    migrationsApplied,
-    close: () => db.close(),
   };
 }
 
@@ -102,5 +126,7 @@ export { NetworkMember, NetworkMemberInput } from "./network.js";
 export { InboxEntry, InboxEntryInput } from "./inbox.js";
 export { Notice, type Claim } from "./notices.js";
 export { PreferredLanguage } from "./preferences.js";
-export { AuditEntry, AuditInput, AuditQuery } from "./audit.js";
-export { Session, SessionInput } from "./sessions.js";
+export { AuditEntry, AuditInput, AuditQuery, type AuditRepository } from "./audit.js";
+export { Session, SessionInput, SignedInUserSessions } from "./sessions.js";
+export type { AttemptCount } from "./sign-in-attempts.js";
+export type { ChainReport } from "./audit-chain.js";

@@ -121,6 +121,12 @@ describe("docker-compose.yml (validated by docker-compose config)", function () 
     expect(services.workers!.command).to.deep.equal(["node", "--import", "tsx", "workers/main.ts"]);
   });
 
+  it("has the app listen beyond its container's loopback and trust one proxy hop unless TRUST_PROXY says otherwise", function () {
+    expect(validConfig().services.app!.environment).to.include({ HOST: "0.0.0.0", TRUST_PROXY: "1" });
+    expect(validConfig({ ...required, TRUST_PROXY: "10.0.0.5" }).services.app!.environment).to.include({ TRUST_PROXY: "10.0.0.5" });
+    expect(validConfig().services.workers!.environment, "the workers serve no port").not.to.have.property("HOST");
+  });
+
   it("health-checks every long-running service except the workers, which serve no port", function () {
     const { services } = validConfig();
     expect(services.postgres!.healthcheck?.test).to.be.an("array").that.is.not.empty;

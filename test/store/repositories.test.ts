@@ -222,6 +222,15 @@ for (const backend of backends()) {
         expect((await store.audit.query({ caseRef: caseA, actor: "audit-ben" }))[0]!.detail).to.deep.equal({ owner: "county", version: 2 });
       });
 
+      it("chains every row to the one before it, also when many are appended at once", async function () {
+        await Promise.all(Array.from({ length: 25 }, (_, i) => store.audit.append({ actor: "audit-chain", action: "case.read", detail: { i, note: { b: 1, a: [true, null] } }, at: new Date() })));
+        const report = await store.audit.verify();
+        expect(report).to.include({ ok: true, unchainedBefore: 0 });
+        if (!report.ok) return;
+        expect(report.chained).to.equal(report.rows).and.to.be.greaterThanOrEqual(25);
+        expect(report.head).to.match(/^[0-9a-f]{64}$/);
+      });
+
       it("refuses an entry without an actor or with a free-text action, writing nothing", async function () {
         const caseRef = newCaseRef();
         expect((await rejected(store.audit.append({ actor: "", action: "case.read", caseRef, at: new Date() }))).message).to.match(/^Invalid audit entry: actor: /);
@@ -233,42 +242,125 @@ for (const backend of backends()) {
     describe("sessions", function () {
       const created = t("2026-11-01T09:00:00Z");
       const expires = t("2026-11-01T10:00:00Z");
+      const absolute = t("2026-11-01T21:00:00Z");
+      const session = (userId: string, groups: string[] = [], createdAt = created, expiresAt = expires, absoluteExpiresAt = absolute) =>
+        store.sessions.create({ userId, groups, createdAt, expiresAt, absoluteExpiresAt });
 
       it("finds a live session by its token, never an expired one", async function () {
-        const { token, session } = await store.sessions.create({ userId: "anna", groups: ["county-social-worker"], createdAt: created, expiresAt: expires });
+        const { token, session: s } = await session("anna", ["county-social-worker"]);
         expect(token).to.have.length.greaterThan(30);
-        expect(session.csrfToken).to.have.length.greaterThan(30).and.not.equal(token);
+        expect(s.csrfToken).to.have.length.greaterThan(30).and.not.equal(token);
+        expect(s.checkedAt.toISOString()).to.equal(created.toISOString());
         expect(await store.sessions.get(token, t("2026-11-01T09:59:59Z"))).to.deep.include({ userId: "anna", groups: ["county-social-worker"] });
         expect(await store.sessions.get(token, expires)).to.equal(null);
         expect(await store.sessions.get("some-other-token", created)).to.equal(null);
       });
 
-      it("slides the expiry on touch, but not of an expired session", async function () {
-        const { token } = await store.sessions.create({ userId: "ben", groups: [], createdAt: created, expiresAt: expires });
+      it("slides the expiry on touch, but not of an expired session, and never past the absolute end", async function () {
+        const { token } = await session("ben");
         expect(await store.sessions.touch(token, t("2026-11-01T09:30:00Z"), t("2026-11-01T10:30:00Z"))).to.equal(true);
         expect(await store.sessions.get(token, t("2026-11-01T10:15:00Z"))).to.not.equal(null);
         expect(await store.sessions.touch(token, t("2026-11-01T10:31:00Z"), t("2026-11-01T11:31:00Z"))).to.equal(false);
         expect(await store.sessions.get(token, t("2026-11-01T10:31:00Z"))).to.equal(null);
+
+        const kept = await session("ben");
+        // used every hour all day: the idle expiry keeps moving, the absolute end does not
+        for (let halfHour = 1; halfHour < 24; halfHour++) {
+          const at = new Date(created.getTime() + halfHour * 1_800_000);
+          expect(await store.sessions.touch(kept.token, at, new Date(at.getTime() + 3_600_000)), `${halfHour / 2} hours in`).to.equal(true);
+        }
+        const live = (await store.sessions.get(kept.token, t("2026-11-01T20:59:00Z")))!;
+        expect(live.expiresAt.toISOString()).to.equal(absolute.toISOString());
+        expect(await store.sessions.get(kept.token, absolute)).to.equal(null);
+      });
+
+      it("records a re-check's groups and time, keeping the latest check when two processes race", async function () {
+        const { token } = await session("gwen", ["admin", "team-lead"]);
+        await store.sessions.recheck(token, ["team-lead"], t("2026-11-01T09:01:00Z"));
+        await store.sessions.recheck(token, ["team-lead"], t("2026-11-01T09:00:30Z"));
+        const s = (await store.sessions.get(token, t("2026-11-01T09:02:00Z")))!;
+        expect(s.groups).to.deep.equal(["team-lead"]);
+        expect(s.checkedAt.toISOString()).to.equal("2026-11-01T09:01:00.000Z");
+      });
+
+      it("ends all of one user's sessions and lists who is signed in", async function () {
+        const at = t("2026-11-01T09:30:00Z");
+        const a = await session("hugo");
+        const b = await session("hugo", [], t("2026-11-01T09:10:00Z"));
+        const other = await session("iris", [], t("2026-11-01T09:05:00Z"));
+        const listed = (await store.sessions.signedIn(at)).filter((u) => ["hugo", "iris"].includes(u.userId));
+        expect(listed.map((u) => [u.userId, u.sessions, u.lastSignIn.toISOString()])).to.deep.equal([
+          ["hugo", 2, "2026-11-01T09:10:00.000Z"],
+          ["iris", 1, "2026-11-01T09:05:00.000Z"],
+        ]);
+        expect(await store.sessions.endAllOf("hugo", at)).to.equal(2);
+        expect([await store.sessions.get(a.token, at), await store.sessions.get(b.token, at)]).to.deep.equal([null, null]);
+        expect(await store.sessions.get(other.token, at)).to.deep.include({ userId: "iris" });
+        expect(await store.sessions.endAllOf("hugo", at)).to.equal(0);
       });
 
       it("deletes on logout and purges only expired sessions", async function () {
         const base = t("2030-01-01T00:00:00Z").getTime();
         const at = (minutes: number) => new Date(base + minutes * 60_000);
-        const loggedOut = await store.sessions.create({ userId: "carl", groups: [], createdAt: at(0), expiresAt: at(60) });
+        const loggedOut = await session("carl", [], at(0), at(60), at(600));
         await store.sessions.delete(loggedOut.token);
         expect(await store.sessions.get(loggedOut.token, at(1))).to.equal(null);
 
-        const old = await store.sessions.create({ userId: "dora", groups: [], createdAt: at(0), expiresAt: at(10) });
-        const live = await store.sessions.create({ userId: "dora", groups: [], createdAt: at(0), expiresAt: at(120) });
+        const old = await session("dora", [], at(0), at(10), at(600));
+        const live = await session("dora", [], at(0), at(120), at(600));
         const purged = await store.sessions.purgeExpired(at(30));
         expect(purged).to.be.greaterThanOrEqual(1);
         expect(await store.sessions.get(old.token, at(5)), "purged even for a reader with an older clock").to.equal(null);
         expect(await store.sessions.get(live.token, at(30))).to.deep.include({ userId: "dora" });
       });
 
-      it("refuses a session that expires before it starts", async function () {
-        const error = await rejected(store.sessions.create({ userId: "eve", groups: [], createdAt: expires, expiresAt: created }));
-        expect(error.message).to.equal("Invalid session: expiresAt: must be after createdAt");
+      it("refuses a session that expires before it starts, or ends before its idle expiry", async function () {
+        expect((await rejected(session("eve", [], expires, created))).message).to.equal("Invalid session: expiresAt: must be after createdAt");
+        expect((await rejected(session("eve", [], created, expires, created))).message).to.equal("Invalid session: absoluteExpiresAt: must not be before expiresAt");
+      });
+    });
+
+    describe("sign-in attempts", function () {
+      const at = (seconds: number) => new Date(t("2026-11-01T09:00:00Z").getTime() + seconds * 1000);
+
+      it("counts attempts per key in a window, takes one back, and starts a new window when it closes", async function () {
+        const key = `user:${newCaseRef()}`;
+        expect((await store.signInAttempts.hit(key, at(0), 60_000)).hits).to.equal(1);
+        const second = await store.signInAttempts.hit(key, at(10), 60_000);
+        expect([second.hits, second.windowEndsAt.toISOString()]).to.deep.equal([2, at(60).toISOString()]);
+        await store.signInAttempts.undo(key, at(11));
+        expect((await store.signInAttempts.hit(key, at(12), 60_000)).hits).to.equal(2);
+        const fresh = await store.signInAttempts.hit(key, at(61), 60_000);
+        expect([fresh.hits, fresh.windowEndsAt.toISOString()]).to.deep.equal([1, at(121).toISOString()]);
+        await store.signInAttempts.reset(key);
+        expect((await store.signInAttempts.hit(key, at(62), 60_000)).hits).to.equal(1);
+      });
+
+      it("counts every one of many concurrent attempts", async function () {
+        const key = `address:${newCaseRef()}`;
+        const counts = await Promise.all(Array.from({ length: 20 }, () => store.signInAttempts.hit(key, at(0), 60_000)));
+        expect(counts.map((c) => c.hits).sort((a, b) => a - b)).to.deep.equal(Array.from({ length: 20 }, (_, i) => i + 1));
+      });
+    });
+
+    describe("transactions", function () {
+      it("commits an audit row with the change it records, or neither", async function () {
+        const actor = `tx-${newCaseRef()}`;
+        await store.transaction(async (tx) => {
+          await tx.audit.append({ actor, action: "preferences.language", at: t("2026-11-01T09:00:00Z") });
+          await tx.preferences.setLanguage(actor, "sv", t("2026-11-01T09:00:00Z"));
+        });
+        const failed = await store
+          .transaction(async (tx) => {
+            await tx.audit.append({ actor, action: "preferences.language", at: t("2026-11-01T10:00:00Z") });
+            await tx.preferences.setLanguage(actor, "en", t("2026-11-01T10:00:00Z"));
+            throw new Error("the request failed after both writes");
+          })
+          .then(() => undefined, (e: unknown) => e);
+        expect(failed).to.be.instanceOf(Error);
+        expect(await store.preferences.languageOf(actor)).to.equal("sv");
+        expect((await store.audit.query({ actor })).map((e) => e.at.toISOString())).to.deep.equal(["2026-11-01T09:00:00.000Z"]);
+        expect((await store.audit.verify()).ok).to.equal(true);
       });
     });
 

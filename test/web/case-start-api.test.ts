@@ -141,7 +141,7 @@ describe("starting a case from the tasklist API", function () {
     const refused = uniqueName("Ei aloitettu");
     const denied = await start(intake, { pathway: "release-preparation", clientName: refused, referrerOrganisation: "county" });
     expect(denied.status).to.equal(403);
-    expect(await denied.json()).to.deep.equal({ type: "AuthorizationException", message: "You have no access to this pathway." });
+    expect(await denied.json()).to.deep.equal({ type: "AuthorizationException", code: "forbidden", message: "You have no access to this pathway." });
     expect(await startedWith(refused)).to.equal(0);
   });
 
@@ -216,7 +216,8 @@ describe("starting a case from the tasklist API", function () {
 
     const entries = (await (await admin.fetch(`/api/audit?caseRef=${started.caseRef}`)).json()) as { actor: string; action: string; caseRef: string; detail: unknown }[];
     expect(entries.map((e) => `${e.actor} ${e.action}`)).to.deep.equal(["rise.virtanen case.start", "rise.virtanen case.read"]);
-    expect(entries[0]).to.deep.include({ caseRef: started.caseRef, detail: { processInstanceId: started.processInstanceId, pathway: "joint-assessment" } });
+    // written before the engine starts the case, so it holds the reference and not yet the instance
+    expect(entries[0]).to.deep.include({ caseRef: started.caseRef, detail: { pathway: "joint-assessment" } });
     expect(JSON.stringify(entries)).not.to.contain(clientName);
     const stored = await app.store.audit.query({ actor: "rise.virtanen", limit: 10_000 });
     expect(JSON.stringify(stored)).not.to.contain(clientName);

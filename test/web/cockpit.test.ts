@@ -10,28 +10,9 @@ import { useEngine, type TestEngine } from "../support/engine.js";
 import { until } from "../support/until.js";
 import { drawnReviewThenWork, newCaseRef, pageAs, startHarness, type Harness } from "./cockpit-harness.test.js";
 import { launchBrowser } from "./support/browser.js";
-import { executableProcess } from "../support/models.js";
+import { reviewWithReleaseDateMessage } from "./support/release-date-pathway.js";
 
 const ADMIN = "ops.heikkinen";
-
-/** A user task with a non-interrupting ReleaseDateChanged boundary event, as the pathways have. */
-function reviewWithReleaseDateMessage(key: string): string {
-  return executableProcess(
-    key,
-    `
-    <bpmn:startEvent id="start" />
-    <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="review" />
-    <bpmn:userTask id="review" name="Review" camunda:candidateGroups="county-intake" />
-    <bpmn:sequenceFlow id="f2" sourceRef="review" targetRef="end" />
-    <bpmn:endEvent id="end" />
-    <bpmn:boundaryEvent id="onReleaseDate" attachedToRef="review" cancelActivity="false">
-      <bpmn:messageEventDefinition messageRef="releaseDateChanged" />
-    </bpmn:boundaryEvent>
-    <bpmn:sequenceFlow id="f3" sourceRef="onReleaseDate" targetRef="recomputed" />
-    <bpmn:endEvent id="recomputed" />`,
-    `\n  <bpmn:message id="releaseDateChanged" name="ReleaseDateChanged" />`,
-  );
-}
 
 describe("cockpit", function () {
   this.timeout(180_000);

@@ -150,8 +150,8 @@ describe("modeler", function () {
       body: JSON.stringify({ diagram: { name: `${key}.bpmn`, xml: invalid } }),
     });
     expect(answer.status).to.equal(400);
-    const body = (await answer.json()) as { type: string; details: Record<string, { errors: { message: string; elementIds: string[] }[] }> };
-    expect(body.type).to.equal("ParseException");
+    const body = (await answer.json()) as { type: string; code: string; details: Record<string, { errors: { message: string; elementIds: string[] }[] }> };
+    expect([body.type, body.code]).to.deep.equal(["InvalidDiagram", "diagram-invalid"]);
     const errors = body.details[`${key}.bpmn`]!.errors;
     expect(errors.flatMap((e) => e.elementIds)).to.include("work");
     expect(await versions(key)).to.deep.equal([]);

@@ -134,12 +134,13 @@ describe("web core and tasklist API (sign-in, CSRF, access, audit)", () => {
     const hours = (n: number) => new Date(clock.getTime() + n * 3_600_000);
     try {
       const user = await signIn(timed, "rise.virtanen");
-      clock = hours(7);
+      clock = hours(5);
       expect((await user.fetch("/api/me")).status).to.equal(200);
-      clock = hours(7);
-      expect((await user.fetch("/api/me")).status, "renewed by the use 7 hours in").to.equal(200);
+      clock = hours(5);
+      expect((await user.fetch("/api/me")).status, "renewed by the use 5 hours in").to.equal(200);
+      const idle = await signIn(timed, "rise.virtanen");
       clock = hours(8.5);
-      expect((await user.fetch("/api/me")).status, "idle for 8.5 hours").to.equal(401);
+      expect((await idle.fetch("/api/me")).status, "idle for 8.5 hours").to.equal(401);
 
       const again = await signIn(timed, "rise.virtanen");
       expect((await again.fetch("/api/logout", { method: "POST" })).status).to.equal(204);
@@ -281,7 +282,7 @@ describe("web core and tasklist API (sign-in, CSRF, access, audit)", () => {
     expect(view.clocks.find((c) => c.name === "assessmentStartDue")!.passed).to.equal(false);
   });
 
-  it("writes every view of a client's data to the audit log, readable by admins", async () => {
+  it("writes every view of a client's data, and every refused one, to the audit log, readable by admins", async () => {
     const caseRef = newCaseRef();
     await startCase(engine, KEY, caseRef);
     const task = (await openTaskOf(engine, caseRef))!;
@@ -290,8 +291,9 @@ describe("web core and tasklist API (sign-in, CSRF, access, audit)", () => {
     await socialWorker.fetch(`/api/cases/${caseRef}`);
 
     const entries = (await (await admin.fetch(`/api/audit?caseRef=${caseRef}`)).json()) as { actor: string; action: string; detail: Record<string, unknown> }[];
-    expect(entries.map((e) => `${e.actor} ${e.action}`)).to.deep.equal(["intake.korhonen task.read", "intake.korhonen case.read"]);
+    expect(entries.map((e) => `${e.actor} ${e.action}`)).to.deep.equal(["intake.korhonen task.read", "intake.korhonen case.read", "sw.nieminen access.refused"]);
     expect(entries[0]!.detail).to.deep.equal({ taskId: task.id });
+    expect(entries[2]!.detail).to.deep.equal({ request: `GET /api/cases/${caseRef}`, code: "forbidden" });
   });
 
   it("audits the cockpit's reads of an instance in the store, under the case's reference", async () => {
@@ -317,8 +319,8 @@ describe("web core and tasklist API (sign-in, CSRF, access, audit)", () => {
     expect(after.unread).to.equal(mine.unread - 1);
   });
 
-  it("limits sign-in attempts per address", async () => {
-    const limited = await startApp(engine, { loginAttemptsPer15Min: 3 });
+  it("limits failed sign-ins per address", async () => {
+    const limited = await startApp(engine, { signInLimits: { perUser: 100, perAddress: 3, windowMs: 15 * 60_000 } });
     try {
       for (let i = 0; i < 3; i++) expect((await login(limited, "no.such.user", "guess-" + i)).status).to.equal(401);
       const blocked = await login(limited, "intake.korhonen");

@@ -1,29 +1,54 @@
 import type { NextFunction, Request, Response } from "express";
 import { ZodError } from "zod";
 import { EngineError } from "../../lib/engine/client.js";
-import { StoreInputError } from "../../lib/store/index.js";
-import { AccessDenied } from "./tasklist/access.js";
+import { StoreInputError, type Store } from "../../lib/store/index.js";
+import { SignedInUser } from "./auth/user.js";
+import { engineProblem } from "./engine-problems.js";
+import { AccessDenied, ApiProblem, invalidRequest, notFound } from "./problems.js";
 
-/** Every API error as `{type, message}`; unexpected ones are logged without request data and answered 500. */
-export function apiErrors(err: unknown, _req: Request, res: Response, next: NextFunction): void {
+/** What body-parser and serve-static attach to their errors. */
+interface HttpishError {
+  status?: unknown;
+  type?: unknown;
+}
+
+/** Any error as one of ours; unexpected ones are logged by name only (messages can quote request data). */
+function problemOf(err: unknown): ApiProblem {
+  if (err instanceof ApiProblem) return err;
+  if (err instanceof EngineError) return engineProblem(err);
+  if (err instanceof ZodError) return invalidRequest(err);
+  if (err instanceof StoreInputError) return new ApiProblem(400, "InvalidRequestException", "invalid-request", err.message);
+  const { status, type } = (err ?? {}) as HttpishError;
+  if (type === "entity.parse.failed") return new ApiProblem(400, "InvalidRequestException", "invalid-json", "The request body is not valid JSON.");
+  if (type === "entity.too.large") return new ApiProblem(413, "InvalidRequestException", "too-large", "The request body is too large.");
+  if (status === 404) return notFound("No such file.");
+  if (typeof status === "number" && status >= 400 && status < 500) return new ApiProblem(status, "BadRequest", "bad-request", "The request could not be read.");
+  console.error("web: unexpected error:", err instanceof Error ? err.name : typeof err);
+  return new ApiProblem(500, "ServerError", "server-error", "Something went wrong on the server.");
+}
+
+/**
+ * The one writer of error answers: `{type, code, message}` in JSON, on every route. A refusal
+ * (403) of a signed-in user is audited before it is answered, with the case when the refusal
+ * knows it: refused reads are part of who tried to read what.
+ */
+export async function apiErrors(err: unknown, req: Request, res: Response, next: NextFunction): Promise<void> {
   if (res.headersSent) return next(err);
-  if (err instanceof EngineError) {
-    res.status(err.status >= 400 && err.status < 600 ? err.status : 502).json({ type: err.type, message: err.message });
-    return;
+  const problem = problemOf(err);
+  const user = SignedInUser.safeParse(res.locals.user);
+  if (problem.status === 403 && user.success) {
+    const denied = problem instanceof AccessDenied ? problem : undefined;
+    const store = res.locals.store as Store;
+    const at = (res.locals.now as () => Date)();
+    await store.audit
+      .append({
+        actor: user.data.id,
+        action: "access.refused",
+        caseRef: denied?.caseRef ?? null,
+        detail: { request: `${req.method} ${req.originalUrl.split("?")[0]}`, code: problem.code, ...(denied?.detail ?? {}) },
+        at,
+      })
+      .catch(() => console.error("web: a refused request could not be audited"));
   }
-  if (err instanceof ZodError) {
-    res.status(400).json({ type: "InvalidRequestException", message: err.issues.map((i) => `${i.path.join(".") || "request"}: ${i.message}`).join("; ") });
-    return;
-  }
-  if (err instanceof AccessDenied) {
-    res.status(403).json({ type: "AuthorizationException", message: err.message });
-    return;
-  }
-  if (err instanceof StoreInputError) {
-    res.status(400).json({ type: "InvalidRequestException", message: err.message });
-    return;
-  }
-  const status = typeof (err as { status?: unknown }).status === "number" ? (err as { status: number }).status : 500;
-  if (status >= 500) console.error("web: unexpected error:", err instanceof Error ? err.name + ": " + err.message : "unknown");
-  res.status(status).json({ type: status >= 500 ? "ServerError" : "BadRequest", message: status >= 500 ? "Something went wrong on the server." : "The request could not be read." });
+  res.status(problem.status).json({ type: problem.type, code: problem.code, message: problem.message, ...problem.extra });
 }

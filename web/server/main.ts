@@ -4,6 +4,7 @@
  * PostgreSQL (APP_DATABASE_URL) since an embedded store belongs to one process.
  */
 import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import { pathToFileURL } from "node:url";
 import { engineFromEnv, type EngineConnection } from "../../lib/config.js";
 import { createEngineClient } from "../../lib/engine/client.js";
@@ -22,9 +23,12 @@ export async function startWeb(connection: EngineConnection, store: Store, env: 
     ...(trustProxy ? { trustProxy: /^\d+$/.test(trustProxy) ? Number(trustProxy) : trustProxy } : {}),
   });
   const port = Number(env.PORT ?? 8080);
+  // this machine only unless HOST opens it on purpose (the image and compose set 0.0.0.0): the
+  // embedded default has demo users with a published password
+  const host = env.HOST || "127.0.0.1";
   return new Promise((resolve) => {
-    const server = app.listen(port, () => {
-      console.log(`web: listening on port ${port}`);
+    const server = app.listen(port, host, () => {
+      console.log(`web: listening on ${host}:${(server.address() as AddressInfo).port}`);
       resolve(server);
     });
   });

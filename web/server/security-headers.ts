@@ -1,3 +1,4 @@
+import type { NextFunction, Request, Response } from "express";
 import helmet from "helmet";
 
 /**
@@ -23,4 +24,14 @@ export function securityHeaders() {
       },
     },
   });
+}
+
+/**
+ * No answer may be kept by a browser or a proxy cache: they carry client data, and a shared
+ * computer's back button or disk cache must not show it to the next person. The bundles under
+ * /assets set their own caching (express.static) over this.
+ */
+export function noStore(_req: Request, res: Response, next: NextFunction): void {
+  res.setHeader("Cache-Control", "no-store");
+  next();
 }

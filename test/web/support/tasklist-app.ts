@@ -3,6 +3,7 @@
  * engine, a small pathway with a Camunda Form, the whole web app in-process on a free port with an
  * in-memory PGlite store, and signed-in fetch sessions.
  */
+import type { Express } from "express";
 import type { AddressInfo } from "node:net";
 import { createEngineClient, unwrap } from "../../../lib/engine/client.js";
 import { DEFAULT_DEMO_PASSWORD, DEMO_USERS, ensureDemoIdentity } from "../../../lib/engine/demo-users.js";
@@ -110,27 +111,37 @@ export async function openTaskOf(engine: TestEngine, caseRef: string) {
 export interface RunningApp {
   url: string;
   store: Store;
+  /** the express app itself, for tests that read its routes (web/server/route-list.ts) */
+  app: Express;
   close(): Promise<void>;
 }
 
-export async function startApp(engine: TestEngine, options: Partial<Pick<AppDeps, "loginAttemptsPer15Min" | "trustProxy" | "now" | "formsDir">> = {}): Promise<RunningApp> {
-  const store = await openStore({ backend: "memory" });
+/** Sign-in limits no test reaches by accident; the throttle's own tests set theirs. */
+const GENEROUS_SIGN_IN_LIMITS = { perUser: 10_000, perAddress: 10_000, windowMs: 15 * 60_000 };
+
+export type AppOptions = Partial<Pick<AppDeps, "signInLimits" | "sessionRecheckMs" | "trustProxy" | "now" | "formsDir">> & {
+  /** a store shared with another app (as web processes share one database); closed by its owner, not by this app */
+  store?: Store;
+};
+
+export async function startApp(engine: TestEngine, options: AppOptions = {}): Promise<RunningApp> {
+  const { store: shared, ...deps } = options;
+  const store = shared ?? (await openStore({ backend: "memory" }));
   const app = createApp({
     engine: { connection: engine.app, client: createEngineClient(engine.app) },
     store,
-    loginAttemptsPer15Min: options.loginAttemptsPer15Min ?? 1000,
-    ...(options.trustProxy !== undefined ? { trustProxy: options.trustProxy } : {}),
-    ...(options.now ? { now: options.now } : {}),
-    ...(options.formsDir ? { formsDir: options.formsDir } : {}),
+    signInLimits: GENEROUS_SIGN_IN_LIMITS,
+    ...deps,
   });
   const server = app.listen(0, "127.0.0.1");
   await new Promise((resolve) => server.once("listening", resolve));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     store,
+    app,
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await store.close();
+      if (!shared) await store.close();
     },
   };
 }

@@ -5,6 +5,7 @@ import "./cockpit.css";
 import { api, setCsrfToken } from "../shared/api.js";
 import { h } from "../shared/dom.js";
 import { measuresView } from "./measures-view.js";
+import { sessionsView } from "./sessions-view.js";
 import { instanceView, instancesView, overviewView, type MountedView } from "./views.js";
 
 const app = document.getElementById("app")!;
@@ -18,6 +19,7 @@ async function render(outcome = ""): Promise<void> {
     h("a", { href: "#/" }, "Pathways & deadlines"),
     h("a", { href: "#/instances" }, "Cases"),
     h("a", { href: "#/measures" }, "Measures"),
+    h("a", { href: "#/sessions" }, "Sessions"),
   );
   let shown: MountedView;
   try {
@@ -25,6 +27,7 @@ async function render(outcome = ""): Promise<void> {
     if (instance) shown = await instanceView(decodeURIComponent(instance[1]!), outcome, (next) => void render(next));
     else if (path === "/instances") shown = { view: await instancesView(new URLSearchParams(query)) };
     else if (path === "/measures") shown = { view: await measuresView(new URLSearchParams(query)) };
+    else if (path === "/sessions") shown = { view: await sessionsView(outcome, (next) => void render(next)) };
     else shown = { view: await overviewView() };
   } catch (e) {
     shown = { view: h("p", { class: "error", role: "alert" }, (e as Error).message) };

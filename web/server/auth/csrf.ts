@@ -1,5 +1,6 @@
 import { timingSafeEqual } from "node:crypto";
 import type { NextFunction, Request, Response } from "express";
+import { ApiProblem } from "../problems.js";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
@@ -18,7 +19,7 @@ export function requireCsrf(req: Request, res: Response, next: NextFunction): vo
   const expected = res.locals.csrfToken;
   const given = req.get("x-csrf-token");
   if (typeof expected !== "string" || !given || !sameToken(given, expected)) {
-    res.status(403).json({ type: "CsrfException", message: "The request lacks a valid CSRF token. Reload the page and try again." });
+    next(new ApiProblem(403, "CsrfException", "csrf", "The request lacks a valid CSRF token. Reload the page and try again."));
     return;
   }
   next();

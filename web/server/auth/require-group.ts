@@ -1,24 +1,19 @@
 import type { NextFunction, Request, Response } from "express";
+import { ApiProblem } from "../problems.js";
 import { SignedInUser } from "./user.js";
+
+const signInFirst = () => new ApiProblem(401, "AuthenticationException", "sign-in-required", "Sign in first.");
 
 /** 401 unless someone is signed in. */
 export function requireUser(_req: Request, res: Response, next: NextFunction): void {
-  if (!SignedInUser.safeParse(res.locals.user).success) {
-    res.status(401).json({ type: "AuthenticationException", message: "Sign in first." });
-    return;
-  }
-  next();
+  next(SignedInUser.safeParse(res.locals.user).success ? undefined : signInFirst());
 }
 
-/** 401 unless signed in, 403 unless a member of `group`. */
+/** 401 unless signed in, 403 (audited by api-errors.ts) unless a member of `group`. */
 export function requireGroup(group: string) {
-  return (req: Request, res: Response, next: NextFunction): void => {
-    requireUser(req, res, () => {
-      if (!SignedInUser.parse(res.locals.user).groups.includes(group)) {
-        res.status(403).json({ type: "AuthorizationException", message: `Only members of the group ${group} may do this.` });
-        return;
-      }
-      next();
-    });
+  return (_req: Request, res: Response, next: NextFunction): void => {
+    const user = SignedInUser.safeParse(res.locals.user);
+    if (!user.success) return next(signInFirst());
+    next(user.data.groups.includes(group) ? undefined : new ApiProblem(403, "AuthorizationException", "forbidden", `Only members of the group ${group} may do this.`));
   };
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { EngineError, unwrap } from "../../../lib/engine/client.js";
+import { unwrap } from "../../../lib/engine/client.js";
+import { ApiProblem, notFound } from "../problems.js";
 import type { CockpitDeps } from "./deps.js";
 import { engineDate } from "../../../lib/engine/engine-date.js";
 
@@ -7,32 +8,32 @@ import { engineDate } from "../../../lib/engine/engine-date.js";
 export async function retryIncident(deps: CockpitDeps, actor: string, incidentId: string): Promise<void> {
   const { client } = deps.engine;
   const [incident] = unwrap(await client.GET("/incident", { params: { query: { incidentId } } }));
-  if (!incident) throw new EngineError(404, "InvalidRequestException", `No open incident ${incidentId}.`);
+  if (!incident) throw notFound("No such open incident.");
   const target = incident.configuration!;
-  if (incident.incidentType === "failedExternalTask") {
-    unwrap(await client.PUT("/external-task/{id}/retries", { params: { path: { id: target } }, body: { retries: 1 } }));
-  } else if (incident.incidentType === "failedJob") {
-    unwrap(await client.PUT("/job/{id}/retries", { params: { path: { id: target } }, body: { retries: 1 } }));
-  } else {
-    throw new EngineError(400, "InvalidRequestException", `An incident of type ${incident.incidentType} cannot be retried.`);
-  }
-  await deps.audit.record({
-    actor,
-    action: "cockpit.retry",
-    processInstanceId: incident.processInstanceId ?? undefined,
-    detail: { incidentId, incidentType: incident.incidentType, activityId: incident.activityId },
-  });
+  const retry =
+    incident.incidentType === "failedExternalTask"
+      ? async () => unwrap(await client.PUT("/external-task/{id}/retries", { params: { path: { id: target } }, body: { retries: 1 } }))
+      : incident.incidentType === "failedJob"
+        ? async () => unwrap(await client.PUT("/job/{id}/retries", { params: { path: { id: target } }, body: { retries: 1 } }))
+        : undefined;
+  if (!retry) throw new ApiProblem(400, "InvalidRequestException", "not-retryable", `An incident of type ${incident.incidentType} cannot be retried.`);
+  await deps.audit.around(
+    {
+      actor,
+      action: "cockpit.retry",
+      processInstanceId: incident.processInstanceId ?? undefined,
+      detail: { incidentId, incidentType: incident.incidentType, activityId: incident.activityId },
+    },
+    retry,
+  );
 }
 
 export const CancelRequest = z.object({ reason: z.string().trim().min(3, "Give a reason of at least 3 characters.").max(500) });
 
 export async function cancelInstance(deps: CockpitDeps, actor: string, id: string, reason: string): Promise<void> {
-  unwrap(
-    await deps.engine.client.DELETE("/process-instance/{id}", {
-      params: { path: { id }, query: { skipCustomListeners: true } },
-    }),
+  await deps.audit.around({ actor, action: "cockpit.cancel", processInstanceId: id, detail: { reason } }, async () =>
+    unwrap(await deps.engine.client.DELETE("/process-instance/{id}", { params: { path: { id }, query: { skipCustomListeners: true } } })),
   );
-  await deps.audit.record({ actor, action: "cockpit.cancel", processInstanceId: id, detail: { reason } });
 }
 
 export const MessageRequest = z.discriminatedUnion("messageName", [
@@ -51,15 +52,13 @@ export async function correlateMessage(deps: CockpitDeps, actor: string, id: str
   // it called each keep their own clocks, so every instance under the case reference hears it.
   const { businessKey } = unwrap(await deps.engine.client.GET("/process-instance/{id}", { params: { path: { id } } }));
   const target = message.messageName === "ReleaseDateChanged" && businessKey ? { businessKey, all: true } : { processInstanceId: id };
-  unwrap(
-    await deps.engine.client.POST("/message", {
-      body: { messageName: message.messageName, ...target, processVariables },
-    }),
+  await deps.audit.around(
+    {
+      actor,
+      action: "cockpit.message",
+      processInstanceId: id,
+      detail: { messageName: message.messageName, ...(message.messageName === "ReleaseDateChanged" ? { releaseDate: message.releaseDate } : {}) },
+    },
+    async () => unwrap(await deps.engine.client.POST("/message", { body: { messageName: message.messageName, ...target, processVariables } })),
   );
-  await deps.audit.record({
-    actor,
-    action: "cockpit.message",
-    processInstanceId: id,
-    detail: { messageName: message.messageName, ...(message.messageName === "ReleaseDateChanged" ? { releaseDate: message.releaseDate } : {}) },
-  });
 }

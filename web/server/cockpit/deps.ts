@@ -12,7 +12,10 @@ export interface AuditRecord {
 
 /** What the cockpit and modeler need from the audit log of the app store. */
 export interface AuditPort {
+  /** a read, recorded before its answer is sent */
   record(entry: Omit<AuditRecord, "at">): Promise<void>;
+  /** a change: recorded, then made; a failure appends `<action>.failed` (web/server/audit.ts) */
+  around<T>(entry: Omit<AuditRecord, "at">, work: () => Promise<T>): Promise<T>;
   /** `businessKey`: the instance's, which the caller has already read from the engine */
   forProcessInstance(processInstanceId: string, businessKey: string | null | undefined): Promise<AuditRecord[]>;
 }

@@ -1,4 +1,5 @@
-import { unwrap, EngineError } from "../../../lib/engine/client.js";
+import { unwrap } from "../../../lib/engine/client.js";
+import { notFound } from "../problems.js";
 import type { components } from "../../../lib/engine/openapi.js";
 import type { DeadlineStatus } from "./deadline-status.js";
 import { deadlineStatuses } from "./deadlines.js";
@@ -46,7 +47,7 @@ export function tokenCounts(root: ActivityInstance): Record<string, number> {
 export async function instanceDetail(deps: CockpitDeps, id: string, now: Date): Promise<InstanceDetail> {
   const { client } = deps.engine;
   const [instance] = unwrap(await client.GET("/history/process-instance", { params: { query: { processInstanceId: id } } }));
-  if (!instance) throw new EngineError(404, "InvalidRequestException", `No process instance ${id}.`);
+  if (!instance) throw notFound("No such case instance.");
   const ended = instance.endTime != null;
   const [tree, incidents, variables, history, statuses, audit] = await Promise.all([
     ended ? undefined : client.GET("/process-instance/{id}/activity-instances", { params: { path: { id } } }).then(unwrap),

@@ -37,12 +37,11 @@ export function sendPage(req: Request, res: Response, title: string): void {
 }
 
 /**
- * The router a page starts from: its bundle (web/public/build/<page>/) under assets/, the page at
- * /, and JSON bodies up to `jsonLimit`. Mounted behind the app's group and CSRF checks.
+ * The router a page starts from: its bundle (web/public/build/<page>/) under assets/ and the page
+ * at /. Bodies are read by the app (request-text.ts). Mounted behind the app's group and CSRF checks.
  */
-export function pageRouter(page: string, title: string, jsonLimit: string): express.Router {
+export function pageRouter(page: string, title: string): express.Router {
   const router = express.Router();
-  router.use(express.json({ limit: jsonLimit }));
   router.use("/assets", express.static(fileURLToPath(new URL(`../../public/build/${page}/`, import.meta.url)), { fallthrough: false }));
   router.get("/", (req, res) => sendPage(req, res, title));
   return router;

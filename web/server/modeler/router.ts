@@ -1,12 +1,13 @@
 import type express from "express";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
-import { EngineError, unwrap } from "../../../lib/engine/client.js";
+import { unwrap } from "../../../lib/engine/client.js";
 import { deployResources } from "../../../lib/engine/deploy.js";
 import { definitionXml, pageRouter } from "../cockpit/page-shell.js";
 import { currentUser } from "../auth/user.js";
+import { ApiProblem } from "../problems.js";
+import { withBody } from "../route-body.js";
 import type { ModelerDeps } from "./deps.js";
-import { ParseDetails } from "./parse-details.js";
 import { formRefs } from "./form-refs.js";
 import { FormFile, formsFor, readForms } from "./forms.js";
 
@@ -20,13 +21,22 @@ const DeployRequest = z.object({
   forms: z.array(FormFile).default([]),
 });
 
+/** The forms a diagram names, or a 400 when the diagram or an edited form cannot be read at all. */
+async function formsOfDiagram(xml: string, edited: FormFile[], stored: FormFile[]) {
+  try {
+    return formsFor(await formRefs(xml), edited, stored);
+  } catch {
+    throw new ApiProblem(400, "InvalidDiagram", "diagram-unreadable", "The diagram or one of its forms could not be read (BPMN 2.0 XML and form-js JSON).");
+  }
+}
+
 /**
  * The process owners' modeler: open any deployed version, edit, and deploy a new one with its
  * forms. Mounted behind requireGroup("process-owner") (web/server/app.ts).
  */
 export function modelerRouter(deps: ModelerDeps): express.Router {
   const formsDir = deps.formsDir ?? DEFAULT_FORMS_DIR;
-  const router = pageRouter("modeler", "Modeler", "5mb");
+  const router = pageRouter("modeler", "Modeler");
 
   router.get("/api/definitions", async (_req, res) => {
     const definitions = unwrap(
@@ -43,30 +53,20 @@ export function modelerRouter(deps: ModelerDeps): express.Router {
     res.json(readForms(formsDir));
   });
 
-  router.post("/api/deploy", async (req, res) => {
-    const { diagram, forms: edited } = DeployRequest.parse(req.body);
-    const { forms, missing } = formsFor(await formRefs(diagram.xml), edited, readForms(formsDir));
-    if (missing.length > 0) {
-      res.status(400).json({ type: "InvalidRequestException", message: `The diagram names forms that do not exist: ${missing.join(", ")}` });
-      return;
-    }
-    let deployed;
-    try {
-      deployed = await deployResources(deps.engine.connection, [{ name: diagram.name, content: diagram.xml }, ...forms], "nivel", "nivel-modeler");
-    } catch (error) {
-      if (!(error instanceof EngineError)) throw error;
-      // the parse problems, which the modeler draws on the elements they concern
-      const details = ParseDetails.safeParse(error.details);
-      res.status(error.status).json({ type: error.type, message: error.message, ...(details.success ? { details: details.data } : {}) });
-      return;
-    }
-    const outcome = { ok: true, deploymentId: deployed.id, definitions: deployed.definitions };
-    await deps.audit.record({
-      actor: currentUser(res).id,
-      action: "modeler.deploy",
-      detail: { deploymentId: outcome.deploymentId, diagram: diagram.name, forms: forms.map((f) => f.name), definitions: outcome.definitions },
-    });
-    res.status(201).json(outcome);
-  });
+  router.post(
+    "/api/deploy",
+    withBody(DeployRequest, async (_req, res, { diagram, forms: edited }) => {
+      const { forms, missing } = await formsOfDiagram(diagram.xml, edited, readForms(formsDir));
+      if (missing.length > 0) {
+        throw new ApiProblem(400, "InvalidRequestException", "form-missing", `The diagram names forms that do not exist: ${missing.join(", ")}`);
+      }
+      // the engine's parse problems (engine-problems.ts) come back as 400 with the elements they concern
+      const deployed = await deps.audit.around(
+        { actor: currentUser(res).id, action: "modeler.deploy", detail: { diagram: diagram.name, forms: forms.map((f) => f.name) } },
+        () => deployResources(deps.engine.connection, [{ name: diagram.name, content: diagram.xml }, ...forms], "nivel", "nivel-modeler"),
+      );
+      res.status(201).json({ ok: true, deploymentId: deployed.id, definitions: deployed.definitions });
+    }),
+  );
   return router;
 }

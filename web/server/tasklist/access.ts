@@ -1,14 +1,6 @@
 import { unwrap, type EngineClient } from "../../../lib/engine/client.js";
 import type { SignedInUser } from "../auth/user.js";
 
-export class AccessDenied extends Error {
-  readonly status = 403;
-  constructor(what: string) {
-    super(`You have no access to this ${what}.`);
-    this.name = "AuthorizationException";
-  }
-}
-
 /** The rule of mayOpenTask, given the task's assignee and candidate links. */
 export function taskIsOpenTo(user: SignedInUser, assignee: string | null | undefined, candidates: { groupId?: string | null; userId?: string | null }[]): boolean {
   return assignee === user.id || candidates.some((l) => l.groupId && user.groups.includes(l.groupId)) || candidates.some((l) => l.userId === user.id);

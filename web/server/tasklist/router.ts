@@ -2,13 +2,15 @@ import express from "express";
 import { z } from "zod";
 import { unwrap, type EngineClient } from "../../../lib/engine/client.js";
 import type { Store } from "../../../lib/store/index.js";
-import { audit } from "../audit.js";
+import { audit, auditedChange, auditedStoreChange } from "../audit.js";
 import { currentUser } from "../auth/user.js";
-import { AccessDenied, mayOpenCase, openableTask } from "./access.js";
+import { AccessDenied, ApiProblem, notFound } from "../problems.js";
+import { withBody } from "../route-body.js";
+import { mayOpenCase, openableTask } from "./access.js";
 import { caseView, openTasksOf } from "./case-view.js";
 import { parseForm, valueFields } from "../../../lib/forms/form-definition.js";
 import { validateSubmission } from "../../../lib/forms/submission.js";
-import { fieldErrors, mayStart, NewCase, PATHWAYS, startCase } from "./start-case.js";
+import { freshCaseRef, mayStart, NewCase, PATHWAYS, startPathway } from "./start-case.js";
 import { TaskFilter, taskQuery } from "./task-filter.js";
 
 export interface TasklistDeps {
@@ -20,18 +22,23 @@ export interface TasklistDeps {
 const CaseRefParam = z.string().regex(/^[\w.-]{1,100}$/, "not a case reference");
 const Submission = z.object({ data: z.record(z.string(), z.unknown()) });
 
+type OpenTask = NonNullable<Awaited<ReturnType<typeof openableTask>>>;
+
 /** The caseworkers' API: their tasks, a task's form, claim/unclaim/complete, starting a case, the case view, the inbox. */
 export function tasklistRouter(deps: TasklistDeps): express.Router {
   const { engine, store } = deps;
   const router = express.Router();
-  router.use(express.json({ limit: "200kb" }));
 
-  /** the task, which the user may open, or AccessDenied */
-  const guardTask = async (res: express.Response, taskId: string) => {
-    const task = await openableTask(engine, currentUser(res), taskId);
-    if (!task) throw new AccessDenied("task");
-    return task;
+  /** the task of `:id`, which the user may open, on `res.locals.task`; or AccessDenied */
+  const guardTask: express.RequestHandler<{ id: string }> = async (req, res, next) => {
+    const task = await openableTask(engine, currentUser(res), req.params.id);
+    if (!task) throw new AccessDenied("task", null, { taskId: req.params.id });
+    res.locals.task = task;
+    next();
   };
+  const taskOf = (res: express.Response) => res.locals.task as OpenTask;
+  const caseRefOfTask = async (task: OpenTask) =>
+    unwrap(await engine.GET("/process-instance/{id}", { params: { path: { id: task.processInstanceId! } } })).businessKey ?? null;
   /** the task's Camunda Form as deployed: the browser renders it, the server validates against it */
   const deployedForm = async (taskId: string): Promise<unknown> =>
     unwrap(await engine.GET("/task/{id}/deployed-form", { params: { path: { id: taskId } } }));
@@ -50,29 +57,29 @@ export function tasklistRouter(deps: TasklistDeps): express.Router {
     const definitions = new Map(definitionList.map((d) => [d.id!, d.key!]));
     const caseRefs = new Map(instances.map((i) => [i.id!, i.businessKey ?? null]));
     const now = deps.now().getTime();
-    res.json(
-      tasks.map((t) => ({
-        id: t.id!,
-        name: t.name ?? t.taskDefinitionKey!,
-        caseRef: caseRefs.get(t.processInstanceId!) ?? null,
-        processInstanceId: t.processInstanceId!,
-        pathway: definitions.get(t.processDefinitionId!) ?? null,
-        assignee: t.assignee ?? null,
-        created: t.created!,
-        due: t.due ?? null,
-        overdue: t.due ? new Date(t.due).getTime() < now : false,
-      })),
-    );
+    const rows = tasks.map((t) => ({
+      id: t.id!,
+      name: t.name ?? t.taskDefinitionKey!,
+      caseRef: caseRefs.get(t.processInstanceId!) ?? null,
+      processInstanceId: t.processInstanceId!,
+      pathway: definitions.get(t.processDefinitionId!) ?? null,
+      assignee: t.assignee ?? null,
+      created: t.created!,
+      due: t.due ?? null,
+      overdue: t.due ? new Date(t.due).getTime() < now : false,
+    }));
+    const listed = [...new Set(rows.map((r) => r.caseRef).filter((c): c is string => !!c))];
+    await audit(res, "task.list", null, { view: filter.view, tasks: rows.length, caseRefs: listed });
+    res.json(rows);
   });
 
-  router.get("/tasks/:id", async (req, res) => {
-    const task = await guardTask(res, req.params.id);
-    const [instance, form, variables] = await Promise.all([
-      engine.GET("/process-instance/{id}", { params: { path: { id: task.processInstanceId! } } }).then(unwrap),
+  router.get("/tasks/:id", guardTask, async (req, res) => {
+    const task = taskOf(res);
+    const [caseRef, form, variables] = await Promise.all([
+      caseRefOfTask(task),
       deployedForm(req.params.id),
       engine.GET("/task/{id}/form-variables", { params: { path: { id: req.params.id }, query: { deserializeValues: false } } }).then(unwrap),
     ]);
-    const caseRef = instance.businessKey ?? null;
     await audit(res, "task.read", caseRef, { taskId: task.id! });
     res.json({
       id: task.id!,
@@ -85,50 +92,54 @@ export function tasklistRouter(deps: TasklistDeps): express.Router {
     });
   });
 
-  router.post("/tasks/:id/claim", async (req, res) => {
-    await guardTask(res, req.params.id);
+  router.post("/tasks/:id/claim", guardTask, async (req, res) => {
+    const task = taskOf(res);
     const user = currentUser(res);
-    unwrap(await engine.POST("/task/{id}/claim", { params: { path: { id: req.params.id } }, body: { userId: user.id } }));
+    if (task.assignee && task.assignee !== user.id) throw new ApiProblem(409, "TaskAlreadyClaimed", "task-claimed", "Someone else has claimed this task.");
+    await auditedChange(res, "task.claim", await caseRefOfTask(task), { taskId: req.params.id }, async () =>
+      unwrap(await engine.POST("/task/{id}/claim", { params: { path: { id: req.params.id } }, body: { userId: user.id } })),
+    );
     res.status(204).end();
   });
 
-  router.post("/tasks/:id/unclaim", async (req, res) => {
-    const task = await guardTask(res, req.params.id);
-    if (task.assignee !== currentUser(res).id) throw new AccessDenied("task's claim");
-    unwrap(await engine.POST("/task/{id}/unclaim", { params: { path: { id: req.params.id } } }));
+  router.post("/tasks/:id/unclaim", guardTask, async (req, res) => {
+    const task = taskOf(res);
+    if (task.assignee !== currentUser(res).id) throw new AccessDenied("task's claim", null, { taskId: req.params.id });
+    await auditedChange(res, "task.unclaim", await caseRefOfTask(task), { taskId: req.params.id }, async () =>
+      unwrap(await engine.POST("/task/{id}/unclaim", { params: { path: { id: req.params.id } } })),
+    );
     res.status(204).end();
   });
 
-  router.post("/tasks/:id/complete", async (req, res) => {
-    const task = await guardTask(res, req.params.id);
-    if (task.assignee !== currentUser(res).id) {
-      res.status(409).json({ type: "TaskNotClaimed", message: "Claim the task before completing it." });
-      return;
-    }
-    const { data } = Submission.parse(req.body);
-    const definition = parseForm(await deployedForm(req.params.id));
-    const checked = validateSubmission(definition, data, deps.now());
-    if (!checked.ok) {
-      const labels = new Map(valueFields(definition).map((f) => [f.key, f.label ?? f.key]));
-      const fields = Object.entries(checked.errors).map(([key, message]) => ({ key, label: labels.get(key) ?? key, message }));
-      res.status(400).json({ type: "FormValidationException", message: fields.map((e) => `${e.label}: ${e.message}`).join("; "), fields });
-      return;
-    }
-    const instance = unwrap(await engine.GET("/process-instance/{id}", { params: { path: { id: task.processInstanceId! } } }));
-    unwrap(await engine.POST("/task/{id}/submit-form", { params: { path: { id: req.params.id } }, body: { variables: checked.variables } }));
-    await audit(res, "task.complete", instance.businessKey ?? null, { taskId: req.params.id });
-    res.status(204).end();
-  });
+  router.post(
+    "/tasks/:id/complete",
+    guardTask,
+    (_req, res, next) => {
+      next(taskOf(res).assignee === currentUser(res).id ? undefined : new ApiProblem(409, "TaskNotClaimed", "task-not-claimed", "Claim the task before completing it."));
+    },
+    withBody(Submission, async (req, res, { data }) => {
+      const task = taskOf(res);
+      const taskId = String(req.params.id);
+      const definition = parseForm(await deployedForm(taskId));
+      const checked = validateSubmission(definition, data, deps.now());
+      if (!checked.ok) {
+        const labels = new Map(valueFields(definition).map((f) => [f.key, f.label ?? f.key]));
+        const fields = Object.entries(checked.errors).map(([key, message]) => ({ key, label: labels.get(key) ?? key, message }));
+        throw new ApiProblem(400, "FormValidationException", "form-invalid", fields.map((e) => `${e.label}: ${e.message}`).join("; "), { fields });
+      }
+      await auditedChange(res, "task.complete", await caseRefOfTask(task), { taskId }, async () =>
+        unwrap(await engine.POST("/task/{id}/submit-form", { params: { path: { id: taskId } }, body: { variables: checked.variables } })),
+      );
+      res.status(204).end();
+    }),
+  );
 
   router.get("/cases/:caseRef", async (req, res) => {
     const caseRef = CaseRefParam.parse(req.params.caseRef);
     const openTasks = await openTasksOf(engine, currentUser(res), caseRef);
-    if (!(await mayOpenCase(engine, currentUser(res), caseRef, openTasks))) throw new AccessDenied("case");
+    if (!(await mayOpenCase(engine, currentUser(res), caseRef, openTasks))) throw new AccessDenied("case", caseRef);
     const view = await caseView(engine, store, caseRef, deps.now(), currentUser(res));
-    if (!view) {
-      res.status(404).json({ type: "NotFound", message: "No such case." });
-      return;
-    }
+    if (!view) throw notFound("No such case.");
     await audit(res, "case.read", caseRef, { processInstanceId: view.processInstanceId });
     res.json({ ...view, openTasks });
   });
@@ -138,20 +149,17 @@ export function tasklistRouter(deps: TasklistDeps): express.Router {
    * business key. Only the pathways STARTERS gives the user's groups; the client's name goes to
    * the engine and nowhere else (not the audit log, not a log line).
    */
-  router.post("/cases", async (req, res) => {
-    const user = currentUser(res);
-    if (!PATHWAYS.some((p) => mayStart(user, p))) throw new AccessDenied("action");
-    const parsed = NewCase.safeParse(req.body);
-    if (!parsed.success) {
-      const fields = fieldErrors(parsed.error);
-      res.status(400).json({ type: "InvalidRequestException", message: fields.map((f) => `${f.key}: ${f.message}`).join("; "), fields });
-      return;
-    }
-    if (!mayStart(user, parsed.data.pathway)) throw new AccessDenied("pathway");
-    const started = await startCase(engine, store, user, parsed.data, deps.now());
-    await audit(res, "case.start", started.caseRef, { processInstanceId: started.processInstanceId, pathway: parsed.data.pathway });
-    res.status(201).location(`/api/cases/${started.caseRef}`).json(started);
-  });
+  router.post(
+    "/cases",
+    (_req, res, next) => next(PATHWAYS.some((p) => mayStart(currentUser(res), p)) ? undefined : new AccessDenied("action")),
+    withBody(NewCase, async (_req, res, input) => {
+      const user = currentUser(res);
+      if (!mayStart(user, input.pathway)) throw new AccessDenied("pathway");
+      const caseRef = await freshCaseRef(engine, store, deps.now());
+      const started = await auditedChange(res, "case.start", caseRef, { pathway: input.pathway }, () => startPathway(engine, caseRef, user, input));
+      res.status(201).location(`/api/cases/${caseRef}`).json({ caseRef, processInstanceId: started.processInstanceId });
+    }),
+  );
 
   /** every deployed pathway (latest version), and whether the user may start a case on it */
   router.get("/pathways", async (_req, res) => {
@@ -162,12 +170,18 @@ export function tasklistRouter(deps: TasklistDeps): express.Router {
 
   router.get("/inbox", async (_req, res) => {
     const user = currentUser(res);
-    res.json({ entries: await store.inbox.listFor(user.id, { limit: 50 }), unread: await store.inbox.unreadCount(user.id) });
+    const [entries, unread] = await Promise.all([store.inbox.listFor(user.id, { limit: 50 }), store.inbox.unreadCount(user.id)]);
+    await audit(res, "inbox.list", null, { entries: entries.length, caseRefs: [...new Set(entries.map((e) => e.caseRef))] });
+    res.json({ entries, unread });
   });
 
   router.post("/inbox/:id/read", async (req, res) => {
-    const done = await store.inbox.markRead(currentUser(res).id, z.uuid().parse(req.params.id), deps.now());
-    res.status(done ? 204 : 404).end();
+    const id = z.uuid().parse(req.params.id);
+    // another user's notice is answered as if there were none, and leaves no row of its own
+    await auditedStoreChange(res, "inbox.mark-read", null, { entryId: id }, async (tx) => {
+      if (!(await tx.inbox.markRead(currentUser(res).id, id, deps.now()))) throw notFound("No such notice in your inbox.");
+    });
+    res.status(204).end();
   });
 
   return router;

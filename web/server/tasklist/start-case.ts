@@ -42,15 +42,6 @@ export const NewCase = z.strictObject({
 });
 export type NewCase = z.infer<typeof NewCase>;
 
-/** Field by field, for the form: `{key, message}` where the key is the body's field (or `request`). */
-export function fieldErrors(error: z.ZodError): { key: string; message: string }[] {
-  return error.issues.flatMap((issue) =>
-    issue.code === "unrecognized_keys"
-      ? issue.keys.map((key) => ({ key, message: "Tuntematon kenttä / Not a field of this request" }))
-      : [{ key: issue.path.length ? String(issue.path[0]) : "request", message: issue.message }],
-  );
-}
-
 const helsinkiYearFormat = new Intl.DateTimeFormat("en", { timeZone: "Europe/Helsinki", year: "numeric" });
 
 /** The year in Finland at `now`: a case begun at 00:30 on New Year's Day in Helsinki is already next year's. */
@@ -76,11 +67,10 @@ export async function freshCaseRef(engine: EngineClient, store: Store, now: Date
 }
 
 /**
- * Starts the pathway's latest version by key with the case reference as business key and the
- * start variables of docs/contracts.md.
+ * Starts the pathway's latest version by key with `caseRef` (from freshCaseRef) as business key
+ * and the start variables of docs/contracts.md.
  */
-export async function startCase(engine: EngineClient, store: Store, user: SignedInUser, input: NewCase, now: Date) {
-  const caseRef = await freshCaseRef(engine, store, now);
+export async function startPathway(engine: EngineClient, caseRef: string, user: SignedInUser, input: NewCase) {
   const started = unwrap(
     await engine.POST("/process-definition/key/{key}/start", {
       params: { path: { key: input.pathway } },
