@@ -61,4 +61,79 @@ describe("case deadlines (the deadline-compute variables)", () => {
       assessmentCompletionWarning: "2026-06-08T05:00:00.000Z",
     });
   });
+
+  describe("release days", () => {
+    const iso = (r: Record<string, Date> | undefined) => Object.fromEntries(Object.entries(r ?? {}).map(([k, v]) => [k, v.toISOString()]));
+
+    it("a Sunday release ten days after a Thursday contact: the fast track, the start capped, the release warning already passed", () => {
+      // contact Thu 5 Mar 2026, release Sun 15 Mar (issue 13). Window: 5 Mar + 30 days = Sat 4 Apr ≥ 15 Mar → fast track.
+      // Start: 7th weekday Mon 16 Mar, capped by the release eve Fri 13 Mar; warned Wed 11 Mar.
+      // Completion, uncapped on the fast track: Fri 5 Jun 2026, warned 14 days before, Fri 22 May.
+      // Release warning: 14 days before 15 Mar = Sun 1 Mar → Fri 27 Feb, before the contact: late.
+      // Winter time (UTC+2) until Sun 29 Mar: 08:00 = 06:00Z, 23:59:59 = 21:59:59Z, 00:00 = 22:00Z the day before.
+      const c = caseDeadlines(DeadlineFacts.parse({ contactDate: "2026-03-05", releaseDate: "2026-03-15" }));
+      expect(c.fastTrack).to.equal(true);
+      expect(c.dates).to.deep.equal({
+        assessmentStartDue: "2026-03-13",
+        assessmentStartWarning: "2026-03-11",
+        assessmentCompletionDue: "2026-06-05",
+        assessmentCompletionWarning: "2026-05-22",
+      });
+      expect(c.release?.dates).to.deep.equal({
+        responsibilityBegins: "2026-03-15",
+        releaseMorning: "2026-03-15",
+        releaseEveMorning: "2026-03-13",
+        continuityDue: "2026-03-13",
+        releaseWarning: "2026-02-27",
+      });
+      expect(iso(c.release?.instants)).to.deep.equal({
+        responsibilityBegins: "2026-03-14T22:00:00.000Z",
+        releaseMorning: "2026-03-15T06:00:00.000Z",
+        releaseEveMorning: "2026-03-13T06:00:00.000Z",
+        continuityDue: "2026-03-13T21:59:59.000Z",
+        releaseWarning: "2026-02-27T06:00:00.000Z",
+      });
+      expect(c.lateWarnings).to.deep.equal(["release"]);
+    });
+
+    it("probationary freedom granted: the clocks follow its start, not the conditional release", () => {
+      // contact Mon 2 Nov 2026, conditional release Thu 15 Apr 2027, probationary freedom from Mon 1 Feb 2027.
+      // Responsibility begins Mon 1 Feb. Window 2 Nov + 30 = Wed 2 Dec 2026 < 1 Feb: no fast track.
+      // Completion: 2 Nov + 3 months = Tue 2 Feb 2027, capped by 1 Feb; warned 14 days before, Mon 18 Jan.
+      // Eve: Fri 29 Jan 2027. Release warning: Mon 18 Jan 2027.
+      const c = caseDeadlines(DeadlineFacts.parse({ contactDate: "2026-11-02", releaseDate: "2027-04-15", probation: "granted", probationFrom: "2027-02-01" }));
+      expect(c.fastTrack).to.equal(false);
+      expect([c.dates.assessmentCompletionDue, c.dates.assessmentCompletionWarning]).to.deep.equal(["2027-02-01", "2027-01-18"]);
+      expect(c.release?.dates).to.deep.include({ responsibilityBegins: "2027-02-01", continuityDue: "2027-01-29", releaseWarning: "2027-01-18" });
+      expect(c.lateWarnings).to.deep.equal([]);
+      // only planned, then not: the same, as long as a date is given; "none" ignores a stale date
+      expect(caseDeadlines(DeadlineFacts.parse({ contactDate: "2026-11-02", releaseDate: "2027-04-15", probation: "planned", probationFrom: "2027-02-01" })).release?.dates.responsibilityBegins).to.equal("2027-02-01");
+      expect(caseDeadlines(DeadlineFacts.parse({ contactDate: "2026-11-02", releaseDate: "2027-04-15", probation: "none", probationFrom: "2027-02-01" })).release?.dates.responsibilityBegins).to.equal("2027-04-15");
+    });
+
+    it("a converted fine of 30 days ending on Epiphany", () => {
+      // a 30-day conversion sentence from Mon 7 Dec 2026 ends Wed 6 Jan 2027 (Epiphany); contact Tue 8 Dec 2026.
+      // Window 8 Dec + 30 = Thu 7 Jan 2027 ≥ 6 Jan: fast track. Eve: Tue 5 Jan 2027.
+      // Start: Wed 9 (1), Thu 10, Fri 11, Mon 14, Tue 15 (5), Wed 16, Thu 17 Dec (7); warned Tue 15 Dec.
+      // Completion uncapped: Mon 8 Mar 2027, warned Mon 22 Feb. Release warning: 6 Jan − 14 = Wed 23 Dec 2026.
+      const c = caseDeadlines(DeadlineFacts.parse({ contactDate: "2026-12-08", releaseDate: "2027-01-06" }));
+      expect(c.fastTrack).to.equal(true);
+      expect(c.dates).to.deep.equal({
+        assessmentStartDue: "2026-12-17",
+        assessmentStartWarning: "2026-12-15",
+        assessmentCompletionDue: "2027-03-08",
+        assessmentCompletionWarning: "2027-02-22",
+      });
+      expect(c.release?.dates).to.deep.include({ continuityDue: "2027-01-05", releaseWarning: "2026-12-23" });
+      expect(c.lateWarnings).to.deep.equal([]);
+    });
+
+    it("children in the client's care get their own clocks", () => {
+      // contact Mon 23 Nov 2026: 7th weekday Wed 2 Dec (Tue 24 (1) … Fri 27 (4), Mon 30 (5), Tue 1 (6), Wed 2 (7));
+      // three months: Tue 23 Feb 2027
+      const c = caseDeadlines(DeadlineFacts.parse({ contactDate: "2026-11-23", childrenInCare: true }));
+      expect(c.children?.dates).to.deep.equal({ childrenStartDue: "2026-12-02", childrenCompletionDue: "2027-02-23" });
+      expect(caseDeadlines(DeadlineFacts.parse({ contactDate: "2026-11-23" })).children).to.equal(undefined);
+    });
+  });
 });

@@ -31,12 +31,36 @@ describe("nivel deadline (the command line)", function () {
     expect((await nivel("deadline", "assessment-completion", "2026-01-31", "--release", "2026-02-20")).stdout).to.equal("2026-02-20\n");
   });
 
-  it("lists the rules with their legal basis", async () => {
+  it("lists each rule with its status (statutory for whom, or practice) and its source", async () => {
     const { code, stdout } = await nivel("deadline", "--list");
     expect(code).to.equal(0);
-    const lines = stdout.trimEnd().split("\n");
-    expect(lines.map((l) => l.split("\t")[0])).to.deep.equal(["assessment-start", "assessment-completion", "release", "plan-review", "urgent"]);
-    expect(lines[0]).to.contain("SHL 1301/2014 § 36");
+    const rows = Object.fromEntries(stdout.trimEnd().split("\n").map((l) => { const [id, status, source] = l.split("\t"); return [id, { status, source }]; }));
+    expect(Object.keys(rows)).to.deep.equal([
+      "assessment-start",
+      "assessment-completion",
+      "release",
+      "release-eve",
+      "fast-track",
+      "children-start",
+      "children-completion",
+      "plan-review",
+      "urgent",
+    ]);
+    expect(rows["assessment-start"]!.status).to.match(/^practice: the 7th weekday is statutory only for people over 75, recipients of the highest care allowance and children needing special support; for other adults the law says without delay/);
+    expect(rows["assessment-start"]!.source).to.equal("SHL 1301/2014 36 § 2 mom.; for children, lastensuojelulaki 417/2007 26 § 3 mom.");
+    expect(rows["assessment-completion"]!.status).to.match(/^practice: the three months are statutory for children and families; for adults they are the practice adopted here/);
+    expect(rows["urgent"]!.status).to.match(/^statutory for everyone in urgent need/);
+    expect(rows["children-start"]!.status).to.match(/^statutory for children needing special support/);
+    // probationary freedom is in the Criminal Code chapter 2 c and Act 629/2013, not the Imprisonment Act
+    expect(rows["release"]!.source).to.contain("rikoslaki 2 c luku; laki valvotusta koevapaudesta 629/2013");
+    expect(stdout).to.not.contain("vankeudesta");
+  });
+
+  it("gives the release eve and the fast-track window", async () => {
+    // release Sun 15 Mar 2026: the last working day before is Fri 13 Mar
+    expect((await nivel("deadline", "release-eve", "2026-03-15")).stdout).to.equal("2026-03-13\n");
+    // contact Thu 5 Mar 2026 + 30 days = Sat 4 Apr 2026, a window's end, not moved
+    expect((await nivel("deadline", "fast-track", "2026-03-05")).stdout).to.equal("2026-04-04\n");
   });
 
   it("refuses an unknown rule, a bad date or a bad option with one line on stderr and exit code 2", async () => {

@@ -10,8 +10,18 @@ const d = parseDate;
 const due = (id: string, facts: Facts) => evaluate(ruleById(id), facts);
 
 describe("deadline rules", () => {
-  it("are valid data: each with a basis, none naming an unknown rule", () => {
-    expect(RULES.map((r) => r.id)).to.have.members(["assessment-start", "assessment-completion", "release", "plan-review", "urgent"]);
+  it("are valid data: each with a status and a source, none naming an unknown rule", () => {
+    expect(RULES.map((r) => r.id)).to.have.members([
+      "assessment-start",
+      "assessment-completion",
+      "release",
+      "release-eve",
+      "fast-track",
+      "children-start",
+      "children-completion",
+      "plan-review",
+      "urgent",
+    ]);
     for (const rule of RULES) expect(Rule.parse(rule)).to.deep.equal(rule);
     expect(() => Rule.parse({ ...RULES[0], length: { fortnights: 1 } })).to.throw();
     expect(() => ruleById("assessment-finish")).to.throw(/unknown rule "assessment-finish"/);
@@ -58,17 +68,25 @@ describe("deadline rules", () => {
       expect(due("assessment-completion", { contactDate: d("2026-01-20") })).to.deep.equal({ due: "2026-04-20", warning: "2026-04-02" });
     });
 
+    it("is the release day when that comes first, unless the fast track leaves it uncapped", () => {
+      // Mon 2 Feb 2026 + 3 months = Sat 2 May → Mon 4 May 2026; warned 14 days before, Mon 20 Apr
+      expect(evaluate(ruleById("assessment-completion"), { contactDate: d("2026-02-02"), responsibilityBegins: d("2026-02-20") }, { uncapped: ["release"] })).to.deep.equal({
+        due: "2026-05-04",
+        warning: "2026-04-20",
+      });
+    });
+
     it("is the release date when that comes first, which does not move even on a holiday", () => {
       // Mon 2 Feb 2026 + 3 months = Sat 2 May → Mon 4 May; release Wed 15 Apr is earlier;
       // warning 14 days before = Wed 1 Apr 2026
-      expect(due("assessment-completion", { contactDate: d("2026-02-02"), releaseDate: d("2026-04-15") })).to.deep.equal({
+      expect(due("assessment-completion", { contactDate: d("2026-02-02"), responsibilityBegins: d("2026-04-15") })).to.deep.equal({
         due: "2026-04-15",
         warning: "2026-04-01",
       });
       // release on Easter Sunday 5 Apr 2026 stays there
-      expect(due("assessment-completion", { contactDate: d("2026-03-02"), releaseDate: d("2026-04-05") }).due).to.equal("2026-04-05");
+      expect(due("assessment-completion", { contactDate: d("2026-03-02"), responsibilityBegins: d("2026-04-05") }).due).to.equal("2026-04-05");
       // a release after the three months changes nothing: Mon 4 May 2026, warning Mon 20 Apr
-      expect(due("assessment-completion", { contactDate: d("2026-02-02"), releaseDate: d("2026-06-01") })).to.deep.equal({
+      expect(due("assessment-completion", { contactDate: d("2026-02-02"), responsibilityBegins: d("2026-06-01") })).to.deep.equal({
         due: "2026-05-04",
         warning: "2026-04-20",
       });
@@ -76,21 +94,39 @@ describe("deadline rules", () => {
 
     it("keeps a warning day that lies before the contact, when the release is less than the lead away", () => {
       // contact Wed 1 Apr 2026, release Wed 8 Apr: 14 days before is Wed 25 Mar 2026
-      expect(due("assessment-completion", { contactDate: d("2026-04-01"), releaseDate: d("2026-04-08") })).to.deep.equal({
+      expect(due("assessment-completion", { contactDate: d("2026-04-01"), responsibilityBegins: d("2026-04-08") })).to.deep.equal({
         due: "2026-04-08",
         warning: "2026-03-25",
       });
     });
 
     it("needs the contact date", () => {
-      expect(() => due("assessment-completion", { releaseDate: d("2026-04-08") })).to.throw(/needs contactDate/);
+      expect(() => due("assessment-completion", { responsibilityBegins: d("2026-04-08") })).to.throw(/needs contactDate/);
     });
   });
 
   describe("fixed dates", () => {
-    it("release: the release date itself", () => {
+    it("release: the day the county's responsibility begins itself", () => {
       // Sat 20 Jun 2026 stays; 14 days before = Sat 6 Jun → Fri 5 Jun 2026
-      expect(due("release", { releaseDate: d("2026-06-20") })).to.deep.equal({ due: "2026-06-20", warning: "2026-06-05" });
+      expect(due("release", { responsibilityBegins: d("2026-06-20") })).to.deep.equal({ due: "2026-06-20", warning: "2026-06-05" });
+    });
+
+    it("release-eve: the last working day before, back over weekends and holidays", () => {
+      // Sun 15 Mar 2026 → Sat 14 → Fri 13 Mar 2026
+      expect(due("release-eve", { responsibilityBegins: d("2026-03-15") })).to.deep.equal({ due: "2026-03-13" });
+      // Tue 7 Apr 2026, after Easter: Mon 6 (Easter Monday), Sun 5, Sat 4, Fri 3 (Good Friday) → Thu 2 Apr
+      expect(due("release-eve", { responsibilityBegins: d("2026-04-07") })).to.deep.equal({ due: "2026-04-02" });
+      // Mon 28 Dec 2026: Sun 27, Sat 26 (Boxing Day), Fri 25 (Christmas), Thu 24 (Christmas Eve) → Wed 23 Dec
+      expect(due("release-eve", { responsibilityBegins: d("2026-12-28") })).to.deep.equal({ due: "2026-12-23" });
+    });
+
+    it("assessment-start is capped by the last working day before release", () => {
+      // Thu 5 Mar 2026 + 7 weekdays = Mon 16 Mar (Fri 6 (1), Mon 9–Fri 13 (2–6), Mon 16 (7)), after
+      // the release on Sun 15 Mar; capped to Fri 13 Mar, warned 2 weekdays before, Wed 11 Mar
+      expect(due("assessment-start", { contactDate: d("2026-03-05"), responsibilityBegins: d("2026-03-15") })).to.deep.equal({
+        due: "2026-03-13",
+        warning: "2026-03-11",
+      });
     });
 
     it("plan-review: the agreed date, warned 5 weekdays before", () => {

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-const DeadlineRule = z.enum(["assessment-start", "assessment-completion", "release"]);
+const DeadlineRule = z.enum(["assessment-start", "assessment-completion", "release", "release-eve", "children-start", "children-completion"]);
 const DeadlineStage = z.enum(["warning", "passed"]);
 
 /** One entry of the case's `escalations` (Json): the cockpit's record of near and missed limits. */

@@ -9,6 +9,7 @@ import type { EngineClient } from "../../lib/engine/client.js";
 import { BadInput, readVariables, type RetryPolicy } from "../shared/task-failure.js";
 import { subscribeOptions, taskHandler, type TaskFilter } from "../shared/task-handler.js";
 import { caseDeadlines, DeadlineFacts, DEADLINE_VARIABLES } from "./case-deadlines.js";
+import { ChangedReleaseDay } from "./release-days.js";
 import { EscalateVariables, type Escalation } from "./escalation.js";
 import { timerRescheduler } from "./reschedule-timers.js";
 
@@ -29,12 +30,6 @@ export interface DeadlineContext {
 
 type Work = (task: Task) => Promise<Variables>;
 
-/** The instant a `${releaseDate}` timer waits for: the variable's own, as the engine reads it. */
-function releaseInstant(value: unknown): Date | undefined {
-  const instant = value instanceof Date ? value : typeof value === "string" ? new Date(value) : undefined;
-  return instant && !Number.isNaN(instant.getTime()) ? instant : undefined;
-}
-
 export function subscribeDeadlines(client: Client, ctx: DeadlineContext): void {
   const log = ctx.log ?? ((line: string) => console.log(line));
   const clock = ctx.clock ?? (() => new Date());
@@ -43,12 +38,16 @@ export function subscribeDeadlines(client: Client, ctx: DeadlineContext): void {
   const compute: Work = async (task) => {
     const deadlines = caseDeadlines(readVariables(task, DeadlineFacts));
     if (!task.processInstanceId || !task.processDefinitionId) throw new BadInput(`task ${task.id} belongs to no process instance`);
-    // timers first: if completing then fails, the retried task moves them again to the same place.
-    // Timers on `${releaseDate}` itself (service continuity) move to the new date as given.
-    const release = releaseInstant(task.variables.get("releaseDate"));
-    await reschedule(task.processInstanceId, task.processDefinitionId, { ...deadlines.instants, ...(release && { releaseDate: release }) });
+    // timers first: if completing then fails, the retried task moves them again to the same place
+    const instants: Record<string, Date> = { ...deadlines.instants, ...deadlines.release?.instants, ...deadlines.children?.instants };
+    await reschedule(task.processInstanceId, task.processDefinitionId, instants);
     const variables = new Variables();
-    for (const name of DEADLINE_VARIABLES) variables.set(name, deadlines.instants[name]);
+    for (const [name, instant] of Object.entries(instants)) variables.set(name, instant);
+    variables.set("fastTrack", deadlines.fastTrack);
+    variables.setTyped("lateWarnings", { type: "json", value: deadlines.lateWarnings, valueInfo: {} });
+    // a ReleaseDateChanged message says which day changed; the case keeps the last one for the record
+    const changed = ChangedReleaseDay.safeParse(task.variables.get("changedReleaseDay"));
+    if (changed.success) log(`deadline-compute: ${task.processInstanceId} follows a new ${changed.data}`);
     return variables;
   };
 
@@ -62,6 +61,6 @@ export function subscribeDeadlines(client: Client, ctx: DeadlineContext): void {
   };
 
   const options = (variables: string[]) => subscribeOptions(ctx.filter, ctx.lockDuration, variables);
-  client.subscribe(DEADLINE_COMPUTE_TOPIC, options(["contactDate", "releaseDate", "urgent"]), taskHandler(compute, { log, retry: ctx.retry }));
+  client.subscribe(DEADLINE_COMPUTE_TOPIC, options(["contactDate", "releaseDate", "probation", "probationFrom", "fullTermDate", "urgent", "childrenInCare", "changedReleaseDay"]), taskHandler(compute, { log, retry: ctx.retry }));
   client.subscribe(DEADLINE_ESCALATE_TOPIC, options(["deadlineRule", "deadlineStage", "escalations"]), taskHandler(escalate, { log, retry: ctx.retry }));
 }
