@@ -127,8 +127,8 @@ describe("deadline topics", function () {
       "completion-due": "2027-02-15T21:59:59.000Z",
     });
     expect((await deadlines(id))?.assessmentCompletionDue).to.equal("2027-02-15T21:59:59.000Z");
-    // the timer on the release date itself follows the date as given: a form's date is UTC midnight
-    expect(await timerDue(id, "release-day")).to.equal("2027-02-15T00:00:00.000Z");
+    // the release-day timer waits for 08:00 on Mon 15 Feb 2027 in Helsinki (UTC+2), not its midnight
+    expect(await timerDue(id, "release-day")).to.equal("2027-02-15T06:00:00.000Z");
 
     // release put off to Wed 30 Jun 2027 (a Date variable): the three months rule again
     await releaseDateChanged(id, { value: "2027-06-30T00:00:00.000+0300", type: "Date" });
@@ -140,7 +140,7 @@ describe("deadline topics", function () {
       "completion-due": "2027-03-22T21:59:59.000Z",
     });
     // moved in the same pass as the others, perhaps a moment after completion-due
-    await until(async () => (await timerDue(id, "release-day")) === "2027-06-29T21:00:00.000Z");
+    await until(async () => (await timerDue(id, "release-day")) === "2027-06-30T05:00:00.000Z");
   });
 
   it("records each escalation in the case's escalations list", async () => {

@@ -2,7 +2,7 @@
  * A small diagram for the deadline topics: compute the deadlines, wait in a user task guarded
  * by one timer per deadline variable (two of them escalating), and recompute when the
  * ReleaseDateChanged message arrives, wherever the case stands. One more timer waits for the
- * release date itself, as service continuity does in the release pathway.
+ * morning of the release day, as service continuity does in the release pathway.
  */
 export function deadlineProcess(key: string): string {
   const escalate = (id: string, rule: string, stage: string) => `
@@ -42,7 +42,7 @@ export function deadlineProcess(key: string): string {
     <bpmn:endEvent id="end-completion-warning" />
     ${timer("completion-due", "assessmentCompletionDue", "end-completion-due")}
     <bpmn:endEvent id="end-completion-due" />
-    ${timer("release-day", "releaseDate", "end-release-day")}
+    ${timer("release-day", "releaseMorning", "end-release-day")}
     <bpmn:endEvent id="end-release-day" />
     <bpmn:subProcess id="on-release-date-changed" triggeredByEvent="true">
       <bpmn:startEvent id="release-date-changed-start" isInterrupting="false">
