@@ -33,3 +33,16 @@ export function responsibilityBegins(days: ReleaseDays): CalendarDate | undefine
   if (release && probation) return earliest(release, probation);
   return probation ?? release;
 }
+
+/**
+ * The practical steps the fast track arranges beside the assessment, each due on the last
+ * working day before release (DOMAIN.md "Release days and short sentences"; seeds 001, 002).
+ */
+export const URGENT_CONTINUITY = [
+  "housing",
+  "income-support-application",
+  "identity-card-and-strong-identification",
+  "medication-and-health-care",
+  "substance-abuse-treatment",
+  "first-appointment-on-release-day",
+] as const;

@@ -9,7 +9,7 @@ import type { EngineClient } from "../../lib/engine/client.js";
 import { BadInput, readVariables, type RetryPolicy } from "../shared/task-failure.js";
 import { subscribeOptions, taskHandler, type TaskFilter } from "../shared/task-handler.js";
 import { caseDeadlines, DeadlineFacts, DEADLINE_VARIABLES } from "./case-deadlines.js";
-import { ChangedReleaseDay } from "./release-days.js";
+import { ChangedReleaseDay, URGENT_CONTINUITY } from "./release-days.js";
 import { EscalateVariables, type Escalation } from "./escalation.js";
 import { timerRescheduler } from "./reschedule-timers.js";
 
@@ -30,6 +30,12 @@ export interface DeadlineContext {
 
 type Work = (task: Task) => Promise<Variables>;
 
+const LATE_WARNING_VARIABLES = [
+  ["assessment-start", "assessmentStartWarningLate"],
+  ["assessment-completion", "assessmentCompletionWarningLate"],
+  ["release", "releaseWarningLate"],
+] as const;
+
 export function subscribeDeadlines(client: Client, ctx: DeadlineContext): void {
   const log = ctx.log ?? ((line: string) => console.log(line));
   const clock = ctx.clock ?? (() => new Date());
@@ -44,10 +50,13 @@ export function subscribeDeadlines(client: Client, ctx: DeadlineContext): void {
     const variables = new Variables();
     for (const [name, instant] of Object.entries(instants)) variables.set(name, instant);
     variables.set("fastTrack", deadlines.fastTrack);
-    variables.setTyped("lateWarnings", { type: "json", value: deadlines.lateWarnings, valueInfo: {} });
-    // a ReleaseDateChanged message says which day changed; the case keeps the last one for the record
-    const changed = ChangedReleaseDay.safeParse(task.variables.get("changedReleaseDay"));
-    if (changed.success) log(`deadline-compute: ${task.processInstanceId} follows a new ${changed.data}`);
+    if (deadlines.fastTrack) variables.setTyped("urgentContinuity", { type: "json", value: [...URGENT_CONTINUITY], valueInfo: {} });
+    // one Boolean per warning, for the diagrams' gateways: a warning already passed at the contact raises no escalation
+    for (const [rule, name] of LATE_WARNING_VARIABLES) variables.set(name, deadlines.lateWarnings.includes(rule));
+    // a ReleaseDateChanged message says which day changed (`changedReleaseDay`); nothing else is accepted
+    const changed = task.variables.get("changedReleaseDay");
+    if (changed !== undefined && changed !== null && !ChangedReleaseDay.safeParse(changed).success)
+      throw new BadInput(`changedReleaseDay must be one of ${ChangedReleaseDay.options.join(", ")}, not ${JSON.stringify(changed)}`);
     return variables;
   };
 
