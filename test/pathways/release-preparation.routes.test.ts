@@ -1,7 +1,11 @@
 /*
  * Every route of processes/release-preparation.bpmn, walked over REST (the README's route table maps them).
- * Contact Mon 23 Nov 2026, release Fri 15 Jan 2027. A date from a form is midnight UTC, and a
- * timer on `${releaseDate}` or `${planReviewDate}` waits for exactly that instant.
+ * Contact Mon 23 Nov 2026, release Fri 15 Jan 2027: outside the 30-day fast-track window (23 Nov +
+ * 30 days = Wed 23 Dec 2026). A date from a form is midnight UTC, and a timer on `${planReviewDate}`
+ * waits for exactly that instant; the release-day clocks are the deadline worker's (Helsinki, UTC+2):
+ * the morning of Fri 15 Jan 08:00 = 06:00Z; the 14-day warning, 15 Jan − 14 = Fri 1 Jan (New Year's
+ * Day) → Thu 31 Dec 2026 08:00 = 06:00Z; continuity due on the last working day before, Thu 14 Jan,
+ * 23:59:59 = 21:59:59Z. The release days, the fast track and children: release-days.routes.test.ts.
  */
 import { expect } from "chai";
 import { unwrap } from "../../lib/engine/client.js";
@@ -11,6 +15,10 @@ import { until } from "../support/until.js";
 import { pathwayHarness } from "../support/pathway-harness.js";
 
 const releaseDay = "2027-01-15T00:00:00.000Z";
+const releaseMorning = "2027-01-15T06:00:00.000Z";
+const releaseWarning = "2026-12-31T06:00:00.000Z";
+const continuityDue = "2027-01-14T21:59:59.000Z";
+const need = { releaseDate: "2027-01-15", probation: "none", sentenceDays: 240, needDescription: "Asunto ja toimeentulo puuttuvat" };
 const firstMeeting = { meetingStart: "2026-11-26T10:00", meetingEnd: "2026-11-26T11:30", meetingPlace: "Vankila, neuvotteluhuone" };
 const meeting = { meetingStart: "2026-12-01T10:00+02:00", meetingEnd: "2026-12-01T11:30+02:00", meetingPlace: "Hämeenlinnan vankila", meetingSummary: "Asuminen ja toimeentulo" };
 
@@ -28,11 +36,11 @@ describe("release preparation routes", function () {
   afterEach(() => h.stopWorkers());
 
   /** Phase A, and the called joint assessment up to its meetings: the case and its called assessment. */
-  async function intoAssessment() {
+  async function intoAssessment(releaseDays: Record<string, unknown> = {}) {
     const { id, caseRef } = await h.start("release-preparation");
-    const [need] = await h.openTasks(id, "ota-yhteytta");
-    expect(await h.candidateGroups(need!.id)).to.deep.equal(["rise-caseworker"]);
-    await h.completeTaskById(need!.id, { releaseDate: "2027-01-15", needDescription: "Asunto ja toimeentulo puuttuvat" });
+    const [first] = await h.openTasks(id, "ota-yhteytta");
+    expect(await h.candidateGroups(first!.id)).to.deep.equal(["rise-caseworker"]);
+    await h.completeTaskById(first!.id, { ...need, ...releaseDays });
     const [register] = await h.openTasks(id, "kirjaa-yhteydenotto");
     expect(await h.candidateGroups(register!.id)).to.deep.equal(["county-intake"]);
     await h.completeTaskById(register!.id, { contactDate: "2026-11-23" });
@@ -46,7 +54,8 @@ describe("release preparation routes", function () {
 
   /** …the assessment concluded with `services`, and phase B: personal worker and network. */
   async function throughAssessment(services: string[], supervisedProbation: boolean) {
-    const c = await intoAssessment();
+    // probationary freedom planned from the release day itself, so that the clocks stay those above
+    const c = await intoAssessment(supervisedProbation ? { probation: "planned", probationFrom: "2027-01-15" } : {});
     await h.complete(c.child, "kirjaa-suostumus", { consentGiven: true, consentItems: ["goals", "services", "release-date"] });
     await h.complete(c.child, "sovi-tapaaminen", firstMeeting);
     await h.complete(c.child, "kirjaa-tapaaminen", { ...meeting, moreMeetings: false });
@@ -58,7 +67,7 @@ describe("release preparation routes", function () {
     expect(await h.candidateGroups(name!.id), "intake names the personal worker (DOMAIN.md roles)").to.deep.equal(["county-intake"]);
     expect(new Date(name!.due!).toISOString(), "named before the release day").to.equal(releaseDay);
     await h.completeTaskById(name!.id, { personalWorkerId: "sw.nieminen" });
-    await h.complete(c.id, "kokoa-verkosto", { networkMembers: "Asumispalvelu Oy, vertaistukija", supervisedProbation });
+    await h.complete(c.id, "kokoa-verkosto", { networkMembers: "Asumispalvelu Oy, vertaistukija" });
     return c;
   }
 
@@ -89,8 +98,9 @@ describe("release preparation routes", function () {
     const c = await throughAssessment(["housing", "income"], false);
     const tasks = await h.tasksByService(c.id, "varmista-palvelu", 2);
     expect(Object.keys(tasks).sort()).to.deep.equal(["housing", "income"]);
-    // each service waits for the release day on its own clock
-    expect(await h.timers(c.id)).to.deep.equal({ "vapautuminen-tulee": [releaseDay, releaseDay] });
+    // each service waits for the release morning and the 14-day warning on its own clocks, due the day before
+    expect(await h.timers(c.id)).to.deep.equal({ "vapautuminen-tulee": [releaseMorning, releaseMorning], "vapautuminen-lahestyy": [releaseWarning, releaseWarning] });
+    for (const task of await h.openTasks(c.id, "varmista-palvelu", 2)) expect(new Date(task.due!).toISOString()).to.equal(continuityDue);
     await h.completeTaskById(tasks.housing!, { serviceArranged: true, serviceNote: "Tukiasunto" });
     await h.completeTaskById(tasks.income!, { serviceArranged: true, serviceNote: "Toimeentulotuki myönnetty" });
 
@@ -122,7 +132,9 @@ describe("release preparation routes", function () {
     expect(route.filter((a) => a === "varmista-palvelu")).to.have.length(2);
     expect(route.filter((a) => a === "tarkista-suunnitelma")).to.have.length(2);
     expect(route.filter((a) => a === "arvioi-paattyminen")).to.have.length(2);
-    expect(route).to.include.members(["ilmoita-omatyontekija", "kokoa-verkosto", "valvottu-koevapaus", "yhteensovita", "jatketaanko", "valmistelu-paattyi"]);
+    expect(route).to.include.members(["ilmoita-omatyontekija", "kokoa-verkosto", "verkosto-koottu", "ei-lapsia", "valvottu-koevapaus", "yhteensovita", "jatketaanko", "valmistelu-paattyi"]);
+    // the fast track waited, never opened, and the case's end ended the wait
+    expect(route).to.include("nopea-polku").and.not.include("kiireellinen-jatkuvuus");
     expect(route.filter((a) => ["koevapauden-tuki", "eskaloi-jatkuvuus"].includes(a))).to.deep.equal([]);
     expect(h.noticesOf(c.id)).to.deep.equal([
       { activityId: "ilmoita-omatyontekija", template: "personal-worker-named", to: "referrer,personal-worker" },
@@ -139,7 +151,7 @@ describe("release preparation routes", function () {
     const c = await throughAssessment(["housing", "identity"], true);
     const tasks = await h.tasksByService(c.id, "varmista-palvelu", 2);
     await h.completeTaskById(tasks.identity!, { serviceArranged: true });
-    expect(await h.timers(c.id)).to.deep.equal({ "vapautuminen-tulee": [releaseDay] });
+    expect(await h.timers(c.id)).to.deep.equal({ "vapautuminen-tulee": [releaseMorning], "vapautuminen-lahestyy": [releaseWarning] });
     await h.fire(c.id, "vapautuminen-tulee");
     await h.reached(c.id, "jatkuvuus-ilmoitettu");
     await h.settled(c.id);
@@ -180,22 +192,29 @@ describe("release preparation routes", function () {
     await h.complete(c.child, "johtopaatos", { needsMultiAgencyWork: true, services: ["housing", "health-care"], conclusionSummary: "Monialainen työ tarpeen" });
     await h.complete(c.child, "tarkista-suunnitelma", { planReviewDate: "2027-03-01", planReviewed: true });
     await h.complete(c.id, "nimea-omatyontekija", { personalWorkerId: "sw.nieminen" });
-    await h.complete(c.id, "kokoa-verkosto", { networkMembers: "Terveysasema", supervisedProbation: false });
+    await h.complete(c.id, "kokoa-verkosto", { networkMembers: "Terveysasema" });
     await h.tasksByService(c.id, "varmista-palvelu", 2);
-    expect(await h.timers(c.id)).to.deep.equal({ "vapautuminen-tulee": ["2027-01-08T00:00:00.000Z", "2027-01-08T00:00:00.000Z"] });
+    // Fri 8 Jan 2027 08:00 (06:00Z); warned 14 days before, Fri 25 Dec → Wed 23 Dec 2026 as above
+    expect(await h.timers(c.id)).to.deep.equal({
+      "vapautuminen-tulee": ["2027-01-08T06:00:00.000Z", "2027-01-08T06:00:00.000Z"],
+      "vapautuminen-lahestyy": ["2026-12-23T06:00:00.000Z", "2026-12-23T06:00:00.000Z"],
+    });
 
-    // put off to Mon 1 Feb 2027: both services' clocks follow
+    // put off to Mon 1 Feb 2027: both services' clocks follow; warned Mon 18 Jan 2027
     await h.settled(c.id);
     await h.releaseDateChanged(c.caseRef, "2027-02-01");
-    await until(async () => ((await h.timers(c.id))["vapautuminen-tulee"]?.every((d) => d === "2027-02-01T00:00:00.000Z") ? true : undefined));
+    await until(async () => ((await h.timers(c.id))["vapautuminen-tulee"]?.every((d) => d === "2027-02-01T06:00:00.000Z") ? true : undefined));
     await h.settled(c.id);
-    expect(await h.timers(c.id)).to.deep.equal({ "vapautuminen-tulee": ["2027-02-01T00:00:00.000Z", "2027-02-01T00:00:00.000Z"] });
+    expect(await h.timers(c.id)).to.deep.equal({
+      "vapautuminen-tulee": ["2027-02-01T06:00:00.000Z", "2027-02-01T06:00:00.000Z"],
+      "vapautuminen-lahestyy": ["2027-01-18T06:00:00.000Z", "2027-01-18T06:00:00.000Z"],
+    });
     expect(Object.keys(await h.tasksByService(c.id, "varmista-palvelu", 2)).sort()).to.deep.equal(["health-care", "housing"]);
   });
 
   it("a new release date before the contact is registered waits for the registration, with no incident", async () => {
     const { id, caseRef } = await h.start("release-preparation");
-    await h.complete(id, "ota-yhteytta", { releaseDate: "2027-01-15", needDescription: "Asunto puuttuu" });
+    await h.complete(id, "ota-yhteytta", { ...need, needDescription: "Asunto puuttuu" });
     await h.openTasks(id, "kirjaa-yhteydenotto");
     await h.releaseDateChanged(caseRef, "2027-01-08");
     await h.reached(id, "lasketaan-kirjattaessa");
