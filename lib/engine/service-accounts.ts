@@ -33,8 +33,9 @@ export const GRANTS: Record<ServiceAccount, Grant[]> = {
     { resourceType: RESOURCE.GROUP, permissions: ["READ"] },
   ],
   worker: [
-    // fetchAndLock needs READ_INSTANCE and UPDATE_INSTANCE on the definitions it fetches from
-    { resourceType: RESOURCE.PROCESS_DEFINITION, permissions: ["READ", "READ_INSTANCE", "UPDATE_INSTANCE", "READ_HISTORY"] },
+    // fetchAndLock needs READ_INSTANCE and UPDATE_INSTANCE on the definitions it fetches from;
+    // deadline-compute moves the due dates of open tasks that follow a changed release day (READ_TASK, UPDATE_TASK)
+    { resourceType: RESOURCE.PROCESS_DEFINITION, permissions: ["READ", "READ_INSTANCE", "UPDATE_INSTANCE", "READ_TASK", "UPDATE_TASK", "READ_HISTORY"] },
     { resourceType: RESOURCE.PROCESS_INSTANCE, permissions: ["READ", "UPDATE"] },
     // notice recipients: users' e-mail addresses and groups' members
     { resourceType: RESOURCE.USER, permissions: ["READ"] },
