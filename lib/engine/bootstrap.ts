@@ -1,7 +1,7 @@
 import { resolve } from "node:path";
 import type { EngineConnection } from "../config.js";
 import { createEngineClient } from "./client.js";
-import { DEFAULT_DEMO_PASSWORD, ensureDemoIdentity } from "./demo-users.js";
+import { DEFAULT_DEMO_PASSWORD, ensureDemoIdentity, ensureGroups } from "./demo-users.js";
 import { deployableFiles, deployFiles } from "./deploy.js";
 import { ensureServiceAccounts, servicePasswords, type ServicePasswords } from "./service-accounts.js";
 
@@ -17,7 +17,7 @@ export interface BootstrapOptions {
 
 /**
  * What the engine needs before Nivel runs on it, done as the engine admin: the pathways deployed
- * (duplicate-filtered), Nivel's groups, the service accounts and their grants, and on request the
+ * (duplicate-filtered), Nivel's role and organisation groups, the service accounts and their grants, and on request the
  * demo users. Idempotent: `npm start` runs it at every start, compose's engine-init at every `up`.
  * Returns the service accounts' passwords, which the app and the workers run with.
  */
@@ -34,6 +34,7 @@ export async function bootstrapEngine(admin: EngineConnection, options: Bootstra
   }
   const passwords = servicePasswords(options.dataDir, options.env);
   await ensureServiceAccounts(admin, passwords);
+  await ensureGroups(createEngineClient(admin), admin.user);
   if (options.demoUsers) {
     const password = options.demoPassword ?? DEFAULT_DEMO_PASSWORD;
     const created = await ensureDemoIdentity(createEngineClient(admin), admin.user, password);

@@ -22,11 +22,16 @@ const readonly = z.boolean().optional();
 
 const base = { id: z.string(), key: z.string(), label: z.string().optional(), validate, conditional, readonly };
 
-export const formField = z.discriminatedUnion("type", [
+export const formField = z.union([
   z.object({ ...base, type: z.enum(["textfield", "textarea"]) }),
   z.object({ ...base, type: z.literal("number"), decimalDigits: z.number().int().nonnegative().optional() }),
   z.object({ ...base, type: z.literal("checkbox") }),
   z.object({ ...base, type: z.enum(["radio", "select"]), values: z.array(option).min(1) }),
+  /**
+   * form-js's dynamic options: the choices come with the task's data under `valuesKey` (e.g. the
+   * case's county's social workers), so the server that supplies them also checks the answer
+   */
+  z.object({ ...base, type: z.enum(["radio", "select"]), valuesKey: z.string().min(1) }),
   z.object({ ...base, type: z.enum(["checklist", "taglist"]), values: z.array(option).min(1) }),
   z.object({
     ...base,
@@ -38,6 +43,9 @@ export const formField = z.discriminatedUnion("type", [
   }),
 ]);
 export type FormField = z.infer<typeof formField>;
+export type Option = z.infer<typeof option>;
+/** The options of dynamic choice fields, by their `valuesKey`. */
+export type Choices = Record<string, readonly Option[]>;
 
 /** Components that carry no value (text, spacers, groups' layout) are kept but not validated. */
 type Component = { type: string; key?: string; path?: string; components?: Component[] };

@@ -5,7 +5,7 @@
 import { evaluate } from "@bpmn-io/feelin";
 import { z } from "zod";
 import { engineDate } from "../engine/engine-date.js";
-import { valueFields, type FormDefinition, type FormField } from "./form-definition.js";
+import { valueFields, type Choices, type FormDefinition, type FormField, type Option } from "./form-definition.js";
 
 export const camundaVariable = z.discriminatedUnion("type", [
   z.object({ type: z.literal("String"), value: z.string() }),
@@ -70,9 +70,15 @@ function numberSchema(field: Extract<FormField, { type: "number" }>) {
     field.decimalDigits ? { type: "Double" as const, value } : { type: "Integer" as const, value });
 }
 
-function choiceSchema(field: Extract<FormField, { type: "radio" | "select" }>) {
-  const allowed = field.values.map((o) => o.value);
-  const message = `Valitse jokin: ${field.values.map((o) => o.label).join(", ")} / Choose one of the options`;
+/** A choice field's options: its own, or for dynamic options (`valuesKey`) those the server supplied with the task. */
+function optionsOf(field: Extract<FormField, { type: "radio" | "select" }>, choices: Choices): readonly Option[] {
+  return "values" in field ? field.values : (choices[field.valuesKey] ?? []);
+}
+
+function choiceSchema(field: Extract<FormField, { type: "radio" | "select" }>, choices: Choices) {
+  const options = optionsOf(field, choices);
+  const allowed = options.map((o) => o.value);
+  const message = `Valitse jokin: ${options.map((o) => o.label).join(", ")} / Choose one of the options`;
   return z.custom<string | boolean | number>((x) => allowed.includes(x as never), message).transform((value) => {
     if (typeof value === "boolean") return { type: "Boolean" as const, value };
     if (typeof value === "number") return { type: "Integer" as const, value };
@@ -94,7 +100,7 @@ function checkboxSchema(field: FormField) {
   return (field.validate?.required ? b.refine((x) => x, REQUIRED) : b).transform((value) => ({ type: "Boolean" as const, value }));
 }
 
-function fieldSchema(field: FormField, now: Date): z.ZodType<CamundaVariable, unknown> {
+function fieldSchema(field: FormField, now: Date, choices: Choices): z.ZodType<CamundaVariable, unknown> {
   switch (field.type) {
     case "textfield":
     case "textarea":
@@ -105,7 +111,7 @@ function fieldSchema(field: FormField, now: Date): z.ZodType<CamundaVariable, un
       return checkboxSchema(field);
     case "radio":
     case "select":
-      return choiceSchema(field);
+      return choiceSchema(field, choices);
     case "checklist":
     case "taglist":
       return multiSchema(field);
@@ -131,8 +137,11 @@ export function hidden(field: FormField, input: Record<string, unknown>): boolea
   }
 }
 
-/** The zod schema of a form's submissions; it yields the Camunda variables to complete the task with. */
-export function submissionSchema(form: FormDefinition, now: Date = new Date()) {
+/**
+ * The zod schema of a form's submissions; it yields the Camunda variables to complete the task with.
+ * `choices` are the options of dynamic choice fields (`valuesKey`), as the server gave them with the task.
+ */
+export function submissionSchema(form: FormDefinition, now: Date = new Date(), choices: Choices = {}) {
   const fields = valueFields(form);
   return z
     .record(z.string(), z.unknown())
@@ -155,7 +164,7 @@ export function submissionSchema(form: FormDefinition, now: Date = new Date()) {
           if (field.validate?.required) ctx.addIssue({ code: "custom", path: [field.key], message: REQUIRED });
           continue;
         }
-        const result = fieldSchema(field, now).safeParse(raw);
+        const result = fieldSchema(field, now, choices).safeParse(raw);
         if (result.success) variables[field.key] = result.data;
         else ctx.addIssue({ code: "custom", path: [field.key], message: result.error.issues[0]?.message ?? REQUIRED });
       }
@@ -164,8 +173,8 @@ export function submissionSchema(form: FormDefinition, now: Date = new Date()) {
 }
 
 /** `now` decides what "in the past" means for fields that refuse passed dates. */
-export function validateSubmission(form: FormDefinition, submission: unknown, now: Date = new Date()): SubmissionResult {
-  const result = submissionSchema(form, now).safeParse(submission);
+export function validateSubmission(form: FormDefinition, submission: unknown, now: Date = new Date(), choices: Choices = {}): SubmissionResult {
+  const result = submissionSchema(form, now, choices).safeParse(submission);
   if (result.success) return { ok: true, variables: result.data };
   const errors: Record<string, string> = {};
   for (const issue of result.error.issues) {

@@ -1,5 +1,5 @@
 /**
- * Nivel's own data: plans, consents, network members, inbox, notice ledger, audit log, sessions,
+ * Nivel's own data: cases (organisations, team, transfers), plans, consents, network members, inbox, notice ledger, audit log, sessions,
  * sign-in attempts, case references, users' preferences.
  * PostgreSQL in production (APP_DATABASE_URL), embedded PGlite otherwise; the same SQL on both.
  *
@@ -25,6 +25,7 @@ import { join, resolve } from "node:path";
 import { z } from "zod";
 import { auditRepository, type AuditRepository } from "./audit.js";
 import { caseRefsRepository, type CaseRefsRepository } from "./case-refs.js";
+import { casesRepository, type CasesRepository } from "./cases.js";
 import { consentsRepository, type ConsentsRepository } from "./consents.js";
 import { insideTransaction, type Database } from "./database.js";
 import { inboxRepository, type InboxRepository } from "./inbox.js";
@@ -62,6 +63,7 @@ export interface Repositories {
   sessions: SessionsRepository;
   signInAttempts: SignInAttemptsRepository;
   caseRefs: CaseRefsRepository;
+  cases: CasesRepository;
   preferences: PreferencesRepository;
 }
 
@@ -115,6 +117,7 @@ function repositories(db: Database): Repositories {
     sessions: sessionsRepository(db),
     signInAttempts: signInAttemptsRepository(db),
     caseRefs: caseRefsRepository(db),
+    cases: casesRepository(db),
     preferences: preferencesRepository(db),
   };
 }

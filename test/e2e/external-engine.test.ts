@@ -74,7 +74,7 @@ describe("app and workers against an engine at ENGINE_URL", function () {
     );
     const id = instance.id!;
     const today = new Date().toISOString().slice(0, 10);
-    await walk.complete(id, "kirjaa-ilmoitus", { contactDate: today, urgent: false });
+    await walk.complete(id, "kirjaa-ilmoitus", { contactDate: today, urgent: false, personalWorkerId: "sw.nieminen" });
     await walk.complete(id, "kirjaa-suostumus", { consentGiven: true, consentItems: ["goals", "services"] });
     await walk.complete(id, "sovi-tapaaminen", { meetingStart: `${today}T10:00`, meetingEnd: `${today}T11:00`, meetingPlace: "Vankila, neuvotteluhuone 2" });
     await walk.complete(id, "kirjaa-tapaaminen", {

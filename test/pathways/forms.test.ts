@@ -1,12 +1,14 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { expect } from "chai";
-import { parseForm, valueFields, type FormField } from "../../lib/forms/form-definition.js";
+import { parseForm, valueFields, type Choices, type FormField } from "../../lib/forms/form-definition.js";
 import { hidden, validateSubmission } from "../../lib/forms/submission.js";
 
 const formFiles = readdirSync("forms").filter((f) => f.endsWith(".form"));
 /** the day these tests' dates are written for; forms that refuse past dates judge from it */
 const NOW = new Date("2026-11-23T10:00:00+02:00");
+/** the dynamic options the server would give with a task (web/server/tasklist/form-choices.ts) */
+const CHOICES: Choices = { countySocialWorkers: [{ label: "Sanna Nieminen", value: "sw.nieminen" }, { label: "Heikki Hämäläinen", value: "sw.hamalainen" }] };
 const load = (file: string) => parseForm(JSON.parse(readFileSync(join("forms", file), "utf8")));
 
 /** A value each field accepts, built from the form itself so every form is covered. */
@@ -21,7 +23,7 @@ function acceptable(field: FormField): unknown {
       return true;
     case "radio":
     case "select":
-      return field.values[0]!.value;
+      return ("values" in field ? field.values : CHOICES[field.valuesKey]!)[0]!.value;
     case "checklist":
     case "taglist":
       return [field.values[0]!.value];
@@ -48,7 +50,7 @@ describe("form submissions (lib/forms)", () => {
       const full = Object.fromEntries(fields.filter((f) => !hidden(f, answers)).map((f) => [f.key, answers[f.key]]));
 
       it("accepts a complete submission and types every variable", () => {
-        const result = validateSubmission(form, full, NOW);
+        const result = validateSubmission(form, full, NOW, CHOICES);
         expect(result.ok, JSON.stringify(result)).to.equal(true);
         if (!result.ok) return;
         for (const field of fields.filter((f) => !f.readonly && f.key in full)) expect(expectedType[field.type]).to.include(result.variables[field.key]!.type);
@@ -57,7 +59,7 @@ describe("form submissions (lib/forms)", () => {
       for (const field of fields.filter((f) => f.validate?.required)) {
         it(`refuses a submission without the required ${field.key}`, () => {
           const { [field.key]: _left, ...rest } = full;
-          const result = validateSubmission(form, rest, NOW);
+          const result = validateSubmission(form, rest, NOW, CHOICES);
           expect(result.ok).to.equal(false);
           // (a field that only applies to some answers of this one may be refused too)
           if (!result.ok) expect(result.errors[field.key]).to.equal("Pakollinen tieto / Required");
@@ -67,14 +69,14 @@ describe("form submissions (lib/forms)", () => {
       for (const field of fields.filter((f) => !f.readonly && (f.type === "radio" || f.type === "select" || f.type === "checklist"))) {
         it(`refuses a value of ${field.key} that is not one of its options`, () => {
           const bad = field.type === "checklist" ? ["not-an-option"] : "not-an-option";
-          const result = validateSubmission(form, { ...full, [field.key]: bad }, NOW);
+          const result = validateSubmission(form, { ...full, [field.key]: bad }, NOW, CHOICES);
           expect(result.ok).to.equal(false);
           if (!result.ok) expect(result.errors[field.key]).to.be.a("string");
         });
       }
 
       it("refuses a key the form does not have", () => {
-        const result = validateSubmission(form, { ...full, personalIdentityCode: "010101-123A" }, NOW);
+        const result = validateSubmission(form, { ...full, personalIdentityCode: "010101-123A" }, NOW, CHOICES);
         expect(result).to.deep.equal({ ok: false, errors: { personalIdentityCode: "Lomakkeessa ei ole tätä kenttää / Not a field of this form" } });
       });
     });
@@ -86,46 +88,47 @@ describe("form submissions (lib/forms)", () => {
     const conclusion = load("ja-conclusion.form");
 
     it("turns a date field into a Camunda Date at midnight UTC", () => {
-      const result = validateSubmission(register, { contactDate: "2026-11-23", urgent: false }, NOW);
+      const result = validateSubmission(register, { contactDate: "2026-11-23", urgent: false, personalWorkerId: "sw.nieminen" }, NOW, CHOICES);
       expect(result).to.deep.equal({ ok: true, variables: {
         contactDate: { type: "Date", value: "2026-11-23T00:00:00.000+0000" },
         urgent: { type: "Boolean", value: false },
+        personalWorkerId: { type: "String", value: "sw.nieminen" },
       } });
     });
 
     it("refuses a date that does not exist and one in another format", () => {
-      expect(validateSubmission(register, { contactDate: "2026-02-30" }, NOW)).to.deep.equal({ ok: false, errors: { contactDate: "Päivämäärää ei ole / No such date" } });
-      const result = validateSubmission(register, { contactDate: "23.11.2026" }, NOW);
+      expect(validateSubmission(register, { contactDate: "2026-02-30", personalWorkerId: "sw.nieminen" }, NOW, CHOICES)).to.deep.equal({ ok: false, errors: { contactDate: "Päivämäärää ei ole / No such date" } });
+      const result = validateSubmission(register, { contactDate: "23.11.2026" }, NOW, CHOICES);
       expect(result.ok).to.equal(false);
       if (!result.ok) expect(result.errors.contactDate).to.match(/^Päivämäärä muodossa VVVV-KK-PP/);
     });
 
     it("keeps the time and offset of a date-time field", () => {
-      const result = validateSubmission(meeting, { meetingStart: "2026-12-01T10:30+02:00", meetingEnd: "2026-12-01T12:00+02:00", meetingPlace: "Vankila", meetingSummary: "Sovittiin asunnosta", moreMeetings: false }, NOW);
+      const result = validateSubmission(meeting, { meetingStart: "2026-12-01T10:30+02:00", meetingEnd: "2026-12-01T12:00+02:00", meetingPlace: "Vankila", meetingSummary: "Sovittiin asunnosta", moreMeetings: false }, NOW, CHOICES);
       expect(result.ok).to.equal(true);
       if (result.ok) expect(result.variables.meetingStart).to.deep.equal({ type: "Date", value: "2026-12-01T08:30:00.000+0000" });
     });
 
     it("enforces text lengths with a readable message", () => {
-      const result = validateSubmission(meeting, { meetingStart: "2026-12-01T10:30", meetingEnd: "2026-12-01T12:00", meetingPlace: "V", meetingSummary: "ok", moreMeetings: true }, NOW);
+      const result = validateSubmission(meeting, { meetingStart: "2026-12-01T10:30", meetingEnd: "2026-12-01T12:00", meetingPlace: "V", meetingSummary: "ok", moreMeetings: true }, NOW, CHOICES);
       expect(result).to.deep.equal({ ok: false, errors: { meetingPlace: "Vähintään 2 merkkiä / At least 2 characters" } });
     });
 
     it("stores a checklist as a Json array without repeats", () => {
-      const result = validateSubmission(conclusion, { needsMultiAgencyWork: true, services: ["housing", "income", "housing"], conclusionSummary: "Asunto ja toimeentulo" }, NOW);
+      const result = validateSubmission(conclusion, { needsMultiAgencyWork: true, services: ["housing", "income", "housing"], conclusionSummary: "Asunto ja toimeentulo" }, NOW, CHOICES);
       expect(result.ok).to.equal(true);
       if (result.ok) expect(result.variables.services).to.deep.equal({ type: "Json", value: '["housing","income"]' });
     });
 
     it("asks for the next review date only when the follow-up goes on, as the form's FEEL condition says", () => {
       const review = load("rp-plan-review.form");
-      expect(validateSubmission(review, { reviewNote: "Jatketaan", continueFollowUp: true }, NOW)).to.deep.equal({
+      expect(validateSubmission(review, { reviewNote: "Jatketaan", continueFollowUp: true }, NOW, CHOICES)).to.deep.equal({
         ok: false,
         errors: { planReviewDate: "Pakollinen tieto / Required" },
       });
-      const ending = validateSubmission(review, { reviewNote: "Päätetään", continueFollowUp: false }, NOW);
+      const ending = validateSubmission(review, { reviewNote: "Päätetään", continueFollowUp: false }, NOW, CHOICES);
       expect(ending).to.deep.equal({ ok: true, variables: { reviewNote: { type: "String", value: "Päätetään" }, continueFollowUp: { type: "Boolean", value: false } } });
-      expect(validateSubmission(review, { reviewNote: "Päätetään", continueFollowUp: false, planReviewDate: "2027-05-01" }, NOW)).to.deep.equal({
+      expect(validateSubmission(review, { reviewNote: "Päätetään", continueFollowUp: false, planReviewDate: "2027-05-01" }, NOW, CHOICES)).to.deep.equal({
         ok: false,
         errors: { planReviewDate: "Kenttä ei koske tätä vastausta / This field does not apply to these answers" },
       });
@@ -136,7 +139,7 @@ describe("form submissions (lib/forms)", () => {
         const form = load(file);
         expect(valueFields(form).find((f) => f.key === "serviceKind")?.readonly, file).to.equal(true);
       }
-      const result = validateSubmission(load("rp-ending.form"), { serviceKind: "income", serviceOutcome: "continues", endingNote: "Jatkuu" }, NOW);
+      const result = validateSubmission(load("rp-ending.form"), { serviceKind: "income", serviceOutcome: "continues", endingNote: "Jatkuu" }, NOW, CHOICES);
       expect(result).to.deep.equal({ ok: true, variables: {
         serviceOutcome: { type: "String", value: "continues" },
         endingNote: { type: "String", value: "Jatkuu" },
@@ -153,7 +156,15 @@ describe("form submissions (lib/forms)", () => {
       });
       expect(validateSubmission(plan, { planGoals: "Asunto", planReviewDate: "2026-11-23" }, lateEvening).ok).to.equal(true);
       // a form without the rule still records past dates, as a contact date must be
-      expect(validateSubmission(load("ja-register.form"), { contactDate: "2020-01-01" }, NOW).ok).to.equal(true);
+      expect(validateSubmission(load("ja-register.form"), { contactDate: "2020-01-01", personalWorkerId: "sw.hamalainen" }, NOW, CHOICES).ok).to.equal(true);
+    });
+
+    it("takes a dynamic choice (valuesKey) only from the options the server gave with the task", () => {
+      const pick = { contactDate: "2026-11-23", personalWorkerId: "sw.koskinen" };
+      // a social worker of another county is not among the case's county's social workers
+      expect(validateSubmission(register, pick, NOW, CHOICES).ok).to.equal(false);
+      // with no options given, nothing can be chosen
+      expect(validateSubmission(register, { ...pick, personalWorkerId: "sw.nieminen" }, NOW).ok).to.equal(false);
     });
 
     it("reads the fields of a group as the form's own", () => {
@@ -161,8 +172,8 @@ describe("form submissions (lib/forms)", () => {
         id: "g", type: "default",
         components: [{ id: "grp", type: "group", label: "Ryhmä", components: [{ id: "n", type: "textfield", key: "note", label: "Huomio", validate: { required: true } }] }],
       });
-      expect(validateSubmission(grouped, {}, NOW)).to.deep.equal({ ok: false, errors: { note: "Pakollinen tieto / Required" } });
-      expect(validateSubmission(grouped, { note: "ok" }, NOW)).to.deep.equal({ ok: true, variables: { note: { type: "String", value: "ok" } } });
+      expect(validateSubmission(grouped, {}, NOW, CHOICES)).to.deep.equal({ ok: false, errors: { note: "Pakollinen tieto / Required" } });
+      expect(validateSubmission(grouped, { note: "ok" }, NOW, CHOICES)).to.deep.equal({ ok: true, variables: { note: { type: "String", value: "ok" } } });
     });
 
     it("refuses a form whose field has no options to choose from", () => {

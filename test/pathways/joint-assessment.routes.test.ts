@@ -12,7 +12,7 @@ import { deployFiles, deployableFiles } from "../../lib/engine/deploy.js";
 import { useEngine, type TestEngine } from "../support/engine.js";
 import { pathwayHarness } from "../support/pathway-harness.js";
 
-const contact = { contactDate: "2026-11-23" };
+const contact = { contactDate: "2026-11-23", personalWorkerId: "sw.nieminen" };
 const rules = {
   "aloitus-varoitus": "2026-11-30T06:00:00.000Z",
   "aloitus-ylitetty": "2026-12-02T21:59:59.000Z",
@@ -22,7 +22,7 @@ const rules = {
 const firstMeeting = { meetingStart: "2026-11-26T10:00", meetingEnd: "2026-11-26T11:30", meetingPlace: "Vankila, neuvotteluhuone" };
 const meeting = { meetingStart: "2026-12-01T10:00+02:00", meetingEnd: "2026-12-01T11:30+02:00", meetingPlace: "Hämeenlinnan vankila", meetingSummary: "Kartoitettiin asuminen" };
 const conclusion = { needsMultiAgencyWork: true, services: ["housing", "income"], conclusionSummary: "Monialainen työ tarpeen" };
-const escalatesToTeamLead = (prefix: string, template: string) => ({ activityId: `${prefix}-ilmoita`, template, to: "group:team-lead" });
+const escalatesToTeamLead = (prefix: string, template: string) => ({ activityId: `${prefix}-ilmoita`, template, to: "group:team-lead.hva-ita-uusimaa" });
 
 describe("joint assessment routes", function () {
   this.timeout(180_000);

@@ -9,6 +9,7 @@ import { NOTIFY_TOPIC } from '../../workers/notifications/notify.js';
 import { parseRecipients } from '../../workers/notifications/recipients.js';
 import { TemplateId } from '../../workers/notifications/templates/catalogue.js';
 import { CONSENT_RECORD_TOPIC, PLAN_SYNC_TOPIC } from '../../workers/plans/subscribe-plans.js';
+import { CANDIDATE_EXPRESSIONS, roleInOrganisation } from '../../lib/organisations/case-groups.js';
 
 const require = createRequire(import.meta.url);
 const camundaModdle = require('camunda-bpmn-moddle/resources/camunda.json') as Record<string, unknown>;
@@ -16,8 +17,12 @@ type Report = { id: string; message: string; category: string };
 // bpmnlint ships no type declarations; these are the parts its README documents
 const { Linter } = require('bpmnlint') as { Linter: new (o: { config: unknown; resolver: unknown }) => { lint(root: unknown): Promise<Record<string, Report[]>> } };
 const NodeResolver = require('bpmnlint/lib/resolver/node-resolver') as new () => unknown;
-/** the groups of DOMAIN.md that do the pathways' work (process owners and admins do not) */
-const CASEWORKER_GROUPS = ['rise-caseworker', 'county-intake', 'county-social-worker', 'team-lead'];
+/**
+ * The only candidate groups a pathway may name: the case's county's intake and the two sides of
+ * the case's team (lib/organisations/case-groups.ts), never a nationwide role, so that another
+ * county or RISE unit never sees a task (issue #11).
+ */
+const CASEWORKER_GROUPS: string[] = Object.values(CANDIDATE_EXPRESSIONS);
 const SERVED_TOPICS = [DEADLINE_COMPUTE_TOPIC, DEADLINE_ESCALATE_TOPIC, NOTIFY_TOPIC, CONSENT_RECORD_TOPIC, PLAN_SYNC_TOPIC];
 const processesDir = 'processes';
 const formsDir = 'forms';
@@ -50,16 +55,16 @@ const isContainerShape = (p: Element) => p.bpmnElement?.$type === 'bpmn:Particip
 
 /** The lanes every pathway has, top to bottom, and the candidate groups each stands for (DOMAIN.md, roles table). */
 const LANES = [
-  { id: 'lane-rise', name: 'Rikosseuraamuslaitos', groups: ['rise-caseworker'] },
-  { id: 'lane-intake', name: 'Hyvinvointialueen asiakasohjaus', groups: ['county-intake'] },
-  { id: 'lane-social-work', name: 'Omatyöntekijä ja sosiaalityö', groups: ['county-social-worker'] },
-  { id: 'lane-team-lead', name: 'Tiiminvetäjä', groups: ['team-lead'] },
+  { id: 'lane-rise', name: 'Rikosseuraamuslaitos', groups: [CANDIDATE_EXPRESSIONS.riseTeam] },
+  { id: 'lane-intake', name: 'Hyvinvointialueen asiakasohjaus', groups: [CANDIDATE_EXPRESSIONS.intake] },
+  { id: 'lane-social-work', name: 'Omatyöntekijä ja sosiaalityö', groups: [CANDIDATE_EXPRESSIONS.countyTeam] },
+  { id: 'lane-team-lead', name: 'Tiiminvetäjä', groups: [] as string[] },
 ];
 
-/** A user task's lane: the personal worker leads any task county-social-worker shares; otherwise the one group's lane. */
+/** A user task's lane: the personal worker leads any task the county's side of the team shares; otherwise the one group's lane. */
 function laneForGroups(candidateGroups: string | undefined): string | undefined {
   const groups = (candidateGroups ?? '').split(',').map((g) => g.trim()).filter(Boolean);
-  if (groups.includes('county-social-worker')) return 'lane-social-work';
+  if (groups.includes(CANDIDATE_EXPRESSIONS.countyTeam)) return 'lane-social-work';
   if (groups.length !== 1) return undefined;
   return LANES.find((l) => l.groups.includes(groups[0]!))?.id;
 }
@@ -69,7 +74,7 @@ function escalationSteps(elements: Element[]): Set<string> {
   const steps = new Set<string>();
   const inputs = (e: Element) => (e.extensionElements?.values ?? []).flatMap((v) => v.inputParameters ?? []);
   for (const e of elements) {
-    const notifiesLead = e.topic === 'notify' && inputs(e).some((i) => i.name === 'to' && (i.value ?? '').split(',').includes('group:team-lead'));
+    const notifiesLead = e.topic === 'notify' && inputs(e).some((i) => i.name === 'to' && (i.value ?? '').split(',').includes(`group:${roleInOrganisation('team-lead', '${countyId}')}`));
     if (e.topic === 'deadline-escalate' || notifiesLead) steps.add(e.id);
   }
   for (const e of elements) {

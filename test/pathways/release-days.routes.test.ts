@@ -42,7 +42,8 @@ describe("release days and the fast track (issue 13)", function () {
   async function registered(releaseDays: Record<string, unknown>) {
     const { id, caseRef } = await h.start("release-preparation");
     await h.complete(id, "ota-yhteytta", { probation: "none", sentenceDays: 240, needDescription: "Asunto ja toimeentulo puuttuvat", ...releaseDays });
-    await h.complete(id, "kirjaa-yhteydenotto", { contactDate: "2026-11-23" });
+    // intake names the personal worker at registration (SHL 42 §)
+    await h.complete(id, "kirjaa-yhteydenotto", { contactDate: "2026-11-23", personalWorkerId: "sw.nieminen" });
     const child = await h.calledAssessment(id);
     await h.openTasks(child.id, "kirjaa-suostumus");
     await h.openTasks(id, "kokoa-verkosto");
@@ -109,7 +110,6 @@ describe("release days and the fast track (issue 13)", function () {
     await h.complete(c.id, "kokoa-verkosto", { networkMembers: "Asumisneuvoja, A-klinikka" });
     await h.reached(c.id, "kiireelliset-valmiit");
     await concludeAssessment(c.child, ["housing"]);
-    await h.complete(c.id, "nimea-omatyontekija", { personalWorkerId: "sw.nieminen" });
     await h.tasksByService(c.id, "varmista-palvelu", 1);
     // in phase C the 14-day warning, already passed at the contact, ends without an escalation
     await h.fire(c.id, "vapautuminen-lahestyy");
@@ -132,7 +132,6 @@ describe("release days and the fast track (issue 13)", function () {
 
     await h.complete(c.id, "kokoa-verkosto", { networkMembers: "Valvoja, asumispalvelu" });
     await concludeAssessment(c.child, ["housing", "income"]);
-    await h.complete(c.id, "nimea-omatyontekija", { personalWorkerId: "sw.nieminen" });
     await h.tasksByService(c.id, "varmista-palvelu", 2);
     expect(await openDue(c.id)).to.deep.equal({ "varmista-palvelu": ["2027-01-29T21:59:59.000Z", "2027-01-29T21:59:59.000Z"] });
     expect(await h.timers(c.id)).to.deep.equal({
@@ -170,8 +169,8 @@ describe("release days and the fast track (issue 13)", function () {
       { rule: "release", stage: "passed", activityId: "kiire-paiva-eskaloi" },
     ]);
     expect(h.noticesOf(c.id)).to.deep.equal([
-      { activityId: "kiire-aatto-ilmoita", template: "deadline-approaching", to: "group:team-lead,personal-worker" },
-      { activityId: "kiire-paiva-ilmoita", template: "continuity-incomplete", to: "group:team-lead,personal-worker" },
+      { activityId: "kiire-aatto-ilmoita", template: "deadline-approaching", to: "group:team-lead.hva-ita-uusimaa,personal-worker" },
+      { activityId: "kiire-paiva-ilmoita", template: "continuity-incomplete", to: "group:team-lead.hva-ita-uusimaa,personal-worker" },
     ]);
     // housing is still being arranged, as the same task
     expect(Object.keys(await h.tasksByService(c.id, "jarjesta-kiireellisesti", 1))).to.deep.equal(["housing"]);
@@ -226,7 +225,7 @@ describe("release days and the fast track (issue 13)", function () {
     // SHL 36 §: the 7th weekday from the contact, Wed 2 Dec 2026; completion three months, Tue 23 Feb 2027
     const c = await registered({ releaseDate: "2027-01-15", childrenInCare: true });
     const [children] = await h.openTasks(c.id, "selvita-lasten-tilanne");
-    expect(await h.candidateGroups(children!.id)).to.deep.equal(["county-social-worker"]);
+    expect(await h.candidateGroups(children!.id)).to.deep.equal([`case-team.${c.caseRef}.county`]);
     expect(iso(children!.due)).to.equal("2026-12-02T21:59:59.000Z");
     expect(iso(await h.variable(c.id, "childrenCompletionDue"))).to.equal("2027-02-23T21:59:59.000Z");
     await h.completeTaskById(children!.id, { childrenSituation: "Kaksi kouluikäistä lasta, asuvat isovanhemmilla", childWelfareNeeded: true });

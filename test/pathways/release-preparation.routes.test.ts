@@ -39,11 +39,12 @@ describe("release preparation routes", function () {
   async function intoAssessment(releaseDays: Record<string, unknown> = {}) {
     const { id, caseRef } = await h.start("release-preparation");
     const [first] = await h.openTasks(id, "ota-yhteytta");
-    expect(await h.candidateGroups(first!.id)).to.deep.equal(["rise-caseworker"]);
+    expect(await h.candidateGroups(first!.id), "RISE's side of the case's team").to.deep.equal([`case-team.${caseRef}.rise`]);
     await h.completeTaskById(first!.id, { ...need, ...releaseDays });
     const [register] = await h.openTasks(id, "kirjaa-yhteydenotto");
-    expect(await h.candidateGroups(register!.id)).to.deep.equal(["county-intake"]);
-    await h.completeTaskById(register!.id, { contactDate: "2026-11-23" });
+    expect(await h.candidateGroups(register!.id), "the case's county's intake").to.deep.equal(["county-intake.hva-ita-uusimaa"]);
+    // intake names the personal worker at registration, from the county's social workers (SHL 42 §)
+    await h.completeTaskById(register!.id, { contactDate: "2026-11-23", personalWorkerId: "sw.nieminen" });
     const child = await h.calledAssessment(id);
     expect(child.businessKey).to.equal(caseRef);
     // intake registered the contact above: the called assessment starts from consent, not a second registration
@@ -63,10 +64,7 @@ describe("release preparation routes", function () {
     await h.complete(c.child, "tarkista-suunnitelma", { planReviewDate: "2027-03-01", planReviewed: true });
     await h.ended(c.child);
 
-    const [name] = await h.openTasks(c.id, "nimea-omatyontekija");
-    expect(await h.candidateGroups(name!.id), "intake names the personal worker (DOMAIN.md roles)").to.deep.equal(["county-intake"]);
-    expect(new Date(name!.due!).toISOString(), "named before the release day").to.equal(releaseDay);
-    await h.completeTaskById(name!.id, { personalWorkerId: "sw.nieminen" });
+    expect(await h.variable(c.child, "personalWorkerId"), "named at registration, known to the called assessment").to.equal("sw.nieminen");
     await h.complete(c.id, "kokoa-verkosto", { networkMembers: "Asumispalvelu Oy, vertaistukija" });
     return c;
   }
@@ -77,7 +75,7 @@ describe("release preparation routes", function () {
     await h.ended(c.id);
     const route = await h.visited(c.id);
     expect(route).to.include.members(["laske-maaraajat", "yhteinen-arviointi", "monialainen-tarve", "ei-monialaista-tyota"]);
-    expect(route).to.not.include("nimea-omatyontekija");
+    expect(route).to.not.include("ilmoita-omatyontekija");
     expect(await h.variable(c.id, "consentGiven")).to.equal(false);
   });
 
@@ -89,7 +87,7 @@ describe("release preparation routes", function () {
     await h.complete(c.child, "johtopaatos", { needsMultiAgencyWork: false, services: [], conclusionSummary: "Ei monialaisen työn tarvetta" });
     await h.complete(c.child, "tarkista-suunnitelma", { planReviewDate: "2027-03-01", planReviewed: true });
     await h.ended(c.id);
-    expect(await h.visited(c.id)).to.include("ei-monialaista-tyota").and.not.include("nimea-omatyontekija");
+    expect(await h.visited(c.id)).to.include("ei-monialaista-tyota").and.not.include("ilmoita-omatyontekija");
     expect(h.noticesOf(c.child).map((n) => n.template)).to.include("outcome-to-referrer");
     expect(await h.variable(c.id, "needsMultiAgencyWork")).to.equal(false);
   });
@@ -156,13 +154,13 @@ describe("release preparation routes", function () {
     await h.reached(c.id, "jatkuvuus-ilmoitettu");
     await h.settled(c.id);
     expect(await h.escalations(c.id)).to.deep.equal([{ rule: "release", stage: "passed", activityId: "eskaloi-jatkuvuus" }]);
-    expect(h.noticesOf(c.id).slice(-1)).to.deep.equal([{ activityId: "ilmoita-jatkuvuus", template: "continuity-incomplete", to: "group:team-lead,personal-worker" }]);
+    expect(h.noticesOf(c.id).slice(-1)).to.deep.equal([{ activityId: "ilmoita-jatkuvuus", template: "continuity-incomplete", to: "group:team-lead.hva-ita-uusimaa,personal-worker" }]);
     // housing is still being arranged, as the same task
     expect(Object.keys(await h.tasksByService(c.id, "varmista-palvelu", 1))).to.deep.equal(["housing"]);
     await h.completeTaskById(tasks.housing!, { serviceArranged: true, serviceNote: "Tukiasunto vapautumista seuraavalta päivältä" });
 
     const [probation] = await h.openTasks(c.id, "koevapauden-tuki");
-    expect(await h.candidateGroups(probation!.id)).to.deep.equal(["rise-caseworker"]);
+    expect(await h.candidateGroups(probation!.id)).to.deep.equal([`case-team.${c.caseRef}.rise`]);
     await h.completeTaskById(probation!.id, { probationSupport: "Valvoja tapaa viikoittain" });
     await h.openTasks(c.id, "laadi-asiakassuunnitelma");
     expect(await h.visited(c.id)).to.include.members(["valvottu-koevapaus", "koevapauden-tuki", "koevapaus-yhdistyy"]);
@@ -191,7 +189,6 @@ describe("release preparation routes", function () {
     await h.complete(c.child, "kirjaa-tapaaminen", { ...meeting, moreMeetings: false });
     await h.complete(c.child, "johtopaatos", { needsMultiAgencyWork: true, services: ["housing", "health-care"], conclusionSummary: "Monialainen työ tarpeen" });
     await h.complete(c.child, "tarkista-suunnitelma", { planReviewDate: "2027-03-01", planReviewed: true });
-    await h.complete(c.id, "nimea-omatyontekija", { personalWorkerId: "sw.nieminen" });
     await h.complete(c.id, "kokoa-verkosto", { networkMembers: "Terveysasema" });
     await h.tasksByService(c.id, "varmista-palvelu", 2);
     // Fri 8 Jan 2027 08:00 (06:00Z); warned 14 days before, Fri 25 Dec → Wed 23 Dec 2026 as above
@@ -220,7 +217,7 @@ describe("release preparation routes", function () {
     await h.reached(id, "lasketaan-kirjattaessa");
     expect(await h.visited(id)).to.not.include("laske-uudelleen");
     // registered: the deadlines are computed from the new release day (Fri 8 Jan 2027)
-    await h.complete(id, "kirjaa-yhteydenotto", { contactDate: "2026-11-23" });
+    await h.complete(id, "kirjaa-yhteydenotto", { contactDate: "2026-11-23", personalWorkerId: "sw.nieminen" });
     const child = await h.calledAssessment(id);
     await h.openTasks(child.id, "kirjaa-suostumus");
     expect(new Date((await h.variable<string>(id, "assessmentCompletionDue"))!).toISOString()).to.equal("2027-01-08T21:59:59.000Z");
@@ -236,7 +233,7 @@ describe("release preparation routes", function () {
     await lost();
     await h.complete(c.id, "etsiva-tyo", { clientReached: false, outreachNote: "Ei vastaa puhelimeen" });
     await h.reached(c.id, "ei-tavoitettu");
-    expect(h.noticesOf(c.id).slice(-1)).to.deep.equal([{ activityId: "ilmoita-tavoittamattomuus", template: "continuity-incomplete", to: "group:team-lead" }]);
+    expect(h.noticesOf(c.id).slice(-1)).to.deep.equal([{ activityId: "ilmoita-tavoittamattomuus", template: "continuity-incomplete", to: "group:team-lead.hva-ita-uusimaa" }]);
 
     await h.settled(c.id);
     await lost();

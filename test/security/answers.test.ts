@@ -34,9 +34,9 @@ describe("answers that give nothing away", function () {
     for (const route of routes) {
       const key = routeKey(route);
       const policy = ROUTE_POLICY[key]!;
-      const refused = ROLES.find((r) => r !== SIGNED_OUT && !mayCall(policy, r, "no-part"));
+      const refused = ROLES.find((r) => r !== SIGNED_OUT && !mayCall(policy, r, "other-org"));
       for (const role of new Set([allowedRole(policy), SIGNED_OUT, ...(refused ? [refused] : [])])) {
-        const response = await send(world, role, await ROUTE_REQUESTS[key]!(world, role, "no-part"));
+        const response = await send(world, role, await ROUTE_REQUESTS[key]!(world, role, "other-org"));
         answers += 1;
         if (response.headers.get("cache-control") !== "no-store") missing.push(`${key} as ${role}: ${response.status} ${response.headers.get("cache-control")}`);
         if (response.status >= 400) await expectOurError(response, `${key} as ${role}`);
@@ -63,7 +63,7 @@ describe("answers that give nothing away", function () {
       expect(response.status, what).to.equal(status);
       expect((await expectOurError(response, what)).code, what).to.equal(code);
     }
-    const someoneElses = await world.caseFor("intake.korhonen", "no-part", true);
+    const someoneElses = await world.caseFor("intake.korhonen", "other-org", true);
     const intake = await world.session("intake.korhonen");
     const notMine = await intake.fetch(`/api/inbox/${someoneElses.inboxEntryId}/read`, { method: "POST" });
     expect(notMine.status).to.equal(404);
@@ -71,7 +71,7 @@ describe("answers that give nothing away", function () {
   });
 
   it("answers 409 for a task claimed by someone else, also when two claim it at the same moment", async () => {
-    const other = await signIn(world.app, await throwawayUser(world.engine, ["county-intake"]));
+    const other = await signIn(world.app, await throwawayUser(world.engine, ["county-intake", "hva-ita-uusimaa"]));
     const claimed = await world.caseFor("intake.korhonen", "own", true);
     const taken = await other.fetch(`/api/tasks/${claimed.taskId}/claim`, { method: "POST" });
     expect(taken.status).to.equal(409);

@@ -69,6 +69,9 @@ export function pathwayHarness(engine: TestEngine, options: HarnessOptions = {})
     );
   }
 
+  /** the options the tasklist gives with the task (web/server/tasklist/form-choices.ts): Itä-Uusimaa's social workers */
+  const HOME_CHOICES = { countySocialWorkers: [{ label: "Sanna Nieminen", value: "sw.nieminen" }, { label: "Heikki Hämäläinen", value: "sw.hamalainen" }] };
+
   async function start(key: string, variables: Typed = {}): Promise<{ id: string; caseRef: string }> {
     cases += 1;
     const caseRef = `NIV-2026-${stamp}-${cases}`;
@@ -77,7 +80,15 @@ export function pathwayHarness(engine: TestEngine, options: HarnessOptions = {})
         params: { path: { key } },
         body: {
           businessKey: caseRef,
-          variables: { caseRef: { value: caseRef, type: "String" }, referrerUserId: { value: "rise.virtanen", type: "String" }, ...variables },
+          variables: {
+            caseRef: { value: caseRef, type: "String" },
+            referrerUserId: { value: "rise.virtanen", type: "String" },
+            // a case of Itä-Uusimaa and Vantaa prison, referred by its RISE worker (as POST /api/cases starts one)
+            countyId: { value: "hva-ita-uusimaa", type: "String" },
+            riseUnitId: { value: "rise-vantaan-vankila", type: "String" },
+            riseWorkerId: { value: "rise.virtanen", type: "String" },
+            ...variables,
+          },
         },
       }),
     );
@@ -105,7 +116,7 @@ export function pathwayHarness(engine: TestEngine, options: HarnessOptions = {})
    */
   async function completeTaskById(taskId: string, data: Record<string, unknown>, asUser?: string): Promise<void> {
     const form = parseForm(unwrap(await api.GET("/task/{id}/deployed-form", { params: { path: { id: taskId } } })));
-    const checked = validateSubmission(form, data, formsNow);
+    const checked = validateSubmission(form, data, formsNow, HOME_CHOICES);
     if (!checked.ok) throw new Error(`test data does not fit form ${form.id}: ${JSON.stringify(checked.errors)}`);
     if (asUser) unwrap(await api.POST("/task/{id}/claim", { params: { path: { id: taskId } }, body: { userId: asUser } }));
     unwrap(await api.POST("/task/{id}/complete", { params: { path: { id: taskId } }, body: { variables: checked.variables } }));

@@ -43,6 +43,8 @@ describe("starting a case from the tasklist API", function () {
     await app?.close();
   });
 
+  /** Porvoo, of Itä-Uusimaa (intake.korhonen's county), and Vantaa prison (rise.virtanen's unit) */
+  const HOME = { municipality: "638", riseUnitId: "rise-vantaan-vankila" };
   const start = (who: Session, body: unknown, init: { csrf?: boolean } = {}) => who.fetch("/api/cases", { method: "POST", json: body, ...init });
 
   /** process instances, running or ended, started with this client name */
@@ -58,7 +60,7 @@ describe("starting a case from the tasklist API", function () {
 
   it("lets a RISE officer start a release preparation: 201, the case reference as business key with the four variables, and ota-yhteytta in the officer's task list", async () => {
     const clientName = uniqueName("Vapautuja");
-    const response = await start(rise, { pathway: "release-preparation", clientName: `  ${clientName} `, referrerOrganisation: "rise-prison" });
+    const response = await start(rise, { pathway: "release-preparation", clientName: `  ${clientName} `, referrerOrganisation: "rise-prison", ...HOME });
     expect(response.status).to.equal(201);
     const body = (await response.json()) as Started;
     expect(Object.keys(body).sort()).to.deep.equal(["caseRef", "processInstanceId"]);
@@ -84,7 +86,7 @@ describe("starting a case from the tasklist API", function () {
   });
 
   it("gives two starts in a row different case references of the form NIV-<year>-<6 digits>", async () => {
-    const body = (label: string) => ({ pathway: "release-preparation", clientName: uniqueName(label), referrerOrganisation: "rise-community-sanctions" });
+    const body = (label: string) => ({ pathway: "release-preparation", clientName: uniqueName(label), referrerOrganisation: "rise-community-sanctions", ...HOME });
     const first = (await (await start(rise, body("Ensimmäinen"))).json()) as Started;
     const second = (await (await start(rise, body("Toinen"))).json()) as Started;
     expect(first.caseRef).to.match(CASE_REF);
@@ -104,11 +106,11 @@ describe("starting a case from the tasklist API", function () {
       unwrap(
         await engine.client.POST("/process-definition/key/{key}/start", {
           params: { path: { key: "release-preparation" } },
-          body: { businessKey: caseRef, variables: { caseRef: { value: caseRef, type: "String" } } },
+          body: { businessKey: caseRef, variables: { caseRef: { value: caseRef, type: "String" }, riseWorkerId: { value: "rise.virtanen", type: "String" } } },
         }),
       );
     }
-    const response = await start(rise, { pathway: "release-preparation", clientName: uniqueName("Uusi"), referrerOrganisation: "rise-prison" });
+    const response = await start(rise, { pathway: "release-preparation", clientName: uniqueName("Uusi"), referrerOrganisation: "rise-prison", ...HOME });
     expect(response.status).to.equal(201);
     const { caseRef } = (await response.json()) as Started;
     expect(caseRef).to.equal(`NIV-${year}-${String(number + 3).padStart(6, "0")}`);
@@ -120,7 +122,7 @@ describe("starting a case from the tasklist API", function () {
     const lateApp = await startApp(engine, { now: () => clock });
     try {
       const officer = await signIn(lateApp, "rise.virtanen");
-      const response = await start(officer, { pathway: "release-preparation", clientName: uniqueName("Uudenvuoden"), referrerOrganisation: "rise-prison" });
+      const response = await start(officer, { pathway: "release-preparation", clientName: uniqueName("Uudenvuoden"), referrerOrganisation: "rise-prison", ...HOME });
       expect(response.status).to.equal(201);
       expect(((await response.json()) as Started).caseRef).to.match(/^NIV-2027-\d{6}$/);
     } finally {
@@ -130,7 +132,7 @@ describe("starting a case from the tasklist API", function () {
 
   it("lets county intake start a joint assessment, whose first task kirjaa-ilmoitus is intake's, but not a release preparation (403, nothing started)", async () => {
     const clientName = uniqueName("Yhteisasiakas");
-    const response = await start(intake, { pathway: "joint-assessment", clientName, referrerOrganisation: "county" });
+    const response = await start(intake, { pathway: "joint-assessment", clientName, referrerOrganisation: "county", ...HOME });
     expect(response.status).to.equal(201);
     const { caseRef } = (await response.json()) as Started;
     expect((await openTasksOf(caseRef)).map((t) => t.taskDefinitionKey)).to.deep.equal(["kirjaa-ilmoitus"]);
@@ -139,7 +141,7 @@ describe("starting a case from the tasklist API", function () {
     expect(variables).not.to.have.property("contactDate");
 
     const refused = uniqueName("Ei aloitettu");
-    const denied = await start(intake, { pathway: "release-preparation", clientName: refused, referrerOrganisation: "county" });
+    const denied = await start(intake, { pathway: "release-preparation", clientName: refused, referrerOrganisation: "county", ...HOME });
     expect(denied.status).to.equal(403);
     expect(await denied.json()).to.deep.equal({ type: "AuthorizationException", code: "forbidden", message: "You have no access to this pathway." });
     expect(await startedWith(refused)).to.equal(0);
@@ -148,7 +150,7 @@ describe("starting a case from the tasklist API", function () {
   it("lets a county social worker start neither pathway (403, nothing started)", async () => {
     for (const pathway of ["release-preparation", "joint-assessment"]) {
       const clientName = uniqueName("Ei aloitettu");
-      const response = await start(socialWorker, { pathway, clientName, referrerOrganisation: "county" });
+      const response = await start(socialWorker, { pathway, clientName, referrerOrganisation: "county", ...HOME });
       expect(response.status, pathway).to.equal(403);
       expect(await response.json(), pathway).to.include({ type: "AuthorizationException" });
       expect(await startedWith(clientName), pathway).to.equal(0);
@@ -156,13 +158,16 @@ describe("starting a case from the tasklist API", function () {
   });
 
   it("refuses a missing or short client name, an unknown pathway or organisation, and an extra field with 400 naming the field, starting nothing", async () => {
-    const valid = { pathway: "release-preparation", clientName: uniqueName("Kelvollinen"), referrerOrganisation: "rise-prison" };
+    const valid = { pathway: "release-preparation", clientName: uniqueName("Kelvollinen"), referrerOrganisation: "rise-prison", ...HOME };
     const cases: [string, unknown, string[]][] = [
-      ["no client name", { pathway: valid.pathway, referrerOrganisation: valid.referrerOrganisation }, ["clientName"]],
+      ["no client name", { pathway: valid.pathway, referrerOrganisation: valid.referrerOrganisation, ...HOME }, ["clientName"]],
+      ["no home municipality", { pathway: valid.pathway, clientName: valid.clientName, referrerOrganisation: valid.referrerOrganisation }, ["municipality"]],
+      ["an unknown municipality", { ...valid, municipality: "999" }, ["municipality"]],
+      ["an unknown RISE unit", { ...valid, riseUnitId: "rise-alcatraz" }, ["riseUnitId"]],
       ["a one-letter client name (after trimming)", { ...valid, clientName: "  A  " }, ["clientName"]],
       ["a 201-character client name", { ...valid, clientName: "A".repeat(201) }, ["clientName"]],
       ["an unknown pathway", { ...valid, pathway: "tasklist_api_test" }, ["pathway"]],
-      ["an unknown organisation", { ...valid, referrerOrganisation: "police" }, ["referrerOrganisation"]],
+      ["an unknown organisation", { ...valid, referrerOrganisation: "police", ...HOME }, ["referrerOrganisation"]],
       ["an extra field", { ...valid, caseRef: "NIV-2026-000001" }, ["caseRef"]],
       ["no body", undefined, ["request"]],
     ];
@@ -182,7 +187,7 @@ describe("starting a case from the tasklist API", function () {
 
   it("refuses a start without a valid CSRF token with 403, starting nothing", async () => {
     const clientName = uniqueName("Ilman tunnistetta");
-    const body = { pathway: "release-preparation", clientName, referrerOrganisation: "rise-prison" };
+    const body = { pathway: "release-preparation", clientName, referrerOrganisation: "rise-prison", ...HOME };
     const missing = await start(rise, body, { csrf: false });
     expect(missing.status).to.equal(403);
     expect(await missing.json()).to.include({ type: "CsrfException" });
@@ -205,7 +210,7 @@ describe("starting a case from the tasklist API", function () {
     }
     let started: Started;
     try {
-      const response = await start(rise, { pathway: "joint-assessment", clientName, referrerOrganisation: "rise-community-sanctions" });
+      const response = await start(rise, { pathway: "joint-assessment", clientName, referrerOrganisation: "rise-community-sanctions", ...HOME });
       expect(response.status).to.equal(201);
       started = (await response.json()) as Started;
       expect((await rise.fetch(`/api/cases/${started.caseRef}`)).status).to.equal(200);
@@ -217,33 +222,32 @@ describe("starting a case from the tasklist API", function () {
     const entries = (await (await admin.fetch(`/api/audit?caseRef=${started.caseRef}`)).json()) as { actor: string; action: string; caseRef: string; detail: unknown }[];
     expect(entries.map((e) => `${e.actor} ${e.action}`)).to.deep.equal(["rise.virtanen case.start", "rise.virtanen case.read"]);
     // written before the engine starts the case, so it holds the reference and not yet the instance
-    expect(entries[0]).to.deep.include({ caseRef: started.caseRef, detail: { pathway: "joint-assessment" } });
+    expect(entries[0]).to.deep.include({ caseRef: started.caseRef, detail: { pathway: "joint-assessment", countyId: "hva-ita-uusimaa", riseUnitId: "rise-vantaan-vankila" } });
     expect(JSON.stringify(entries)).not.to.contain(clientName);
     const stored = await app.store.audit.query({ actor: "rise.virtanen", limit: 10_000 });
     expect(JSON.stringify(stored)).not.to.contain(clientName);
   });
 
   it("shows the starter the new case with its first task to claim; a joint assessment started by RISE shows it waiting on intake", async () => {
-    const release = (await (await start(rise, { pathway: "release-preparation", clientName: uniqueName("Asiakas"), referrerOrganisation: "rise-prison" })).json()) as Started;
+    const release = (await (await start(rise, { pathway: "release-preparation", clientName: uniqueName("Asiakas"), referrerOrganisation: "rise-prison", ...HOME })).json()) as Started;
     type View = { caseRef: string; clientName: string; processDefinitionKey: string; openTasks: { id: string; name: string; candidateGroups: string[]; mayOpen: boolean; assignee: string | null }[] };
     const view = (await (await rise.fetch(`/api/cases/${release.caseRef}`)).json()) as View;
     expect(view.processDefinitionKey).to.equal("release-preparation");
     expect(view.openTasks).to.have.length(1);
-    expect(view.openTasks[0]).to.include({ name: "Tunnista tarve ja ota yhteyttä hyvinvointialueeseen", mayOpen: true, assignee: null });
-    expect(view.openTasks[0]!.candidateGroups).to.deep.equal(["rise-caseworker"]);
-    expect((await rise.fetch(`/api/tasks/${view.openTasks[0]!.id}/claim`, { method: "POST" })).status).to.equal(204);
-    expect((await openTasksOf(release.caseRef))[0]!.assignee).to.equal("rise.virtanen");
+    // the starter is the case's RISE worker: their first task is already theirs
+    expect(view.openTasks[0]).to.include({ name: "Tunnista tarve ja ota yhteyttä hyvinvointialueeseen", mayOpen: true, assignee: "rise.virtanen" });
+    expect(view.openTasks[0]!.candidateGroups).to.deep.equal([`case-team.${release.caseRef}.rise`]);
 
-    const joint = (await (await start(rise, { pathway: "joint-assessment", clientName: uniqueName("Asiakas"), referrerOrganisation: "rise-prison" })).json()) as Started;
+    const joint = (await (await start(rise, { pathway: "joint-assessment", clientName: uniqueName("Asiakas"), referrerOrganisation: "rise-prison", ...HOME })).json()) as Started;
     const referred = (await (await rise.fetch(`/api/cases/${joint.caseRef}`)).json()) as View;
-    expect(referred.openTasks.map((t) => [t.name, t.candidateGroups, t.mayOpen])).to.deep.equal([["Kirjaa ilmoitus ja yhteydenottopäivä", ["county-intake"], false]]);
+    expect(referred.openTasks.map((t) => [t.name, t.candidateGroups, t.mayOpen])).to.deep.equal([["Kirjaa ilmoitus ja yhteydenottopäivä", ["county-intake.hva-ita-uusimaa"], false]]);
     expect((await rise.fetch(`/api/tasks/${referred.openTasks[0]!.id}`)).status, "intake's task").to.equal(403);
     expect((await intake.fetch(`/api/cases/${joint.caseRef}`)).status).to.equal(200);
     expect((await socialWorker.fetch(`/api/cases/${joint.caseRef}`)).status, "neither referrer nor on the case").to.equal(403);
   });
 
   it("shows each side its own plan and the joint one, never the other side's own plan (it crosses only as the consented joint plan)", async () => {
-    const joint = (await (await start(rise, { pathway: "joint-assessment", clientName: uniqueName("Asiakas"), referrerOrganisation: "rise-prison" })).json()) as Started;
+    const joint = (await (await start(rise, { pathway: "joint-assessment", clientName: uniqueName("Asiakas"), referrerOrganisation: "rise-prison", ...HOME })).json()) as Started;
     const at = new Date();
     await app.store.plans.save(joint.caseRef, "rise", { releaseDate: "2027-01-15", goals: [{ area: "housing", text: "RISE:n oma tavoite" }] }, "rise.virtanen", at);
     await app.store.plans.save(joint.caseRef, "county", { releaseDate: null, goals: [{ area: "income", text: "Hyvinvointialueen oma tavoite" }] }, "sw.nieminen", at);

@@ -53,6 +53,12 @@ describe("starting a case in the tasklist in a browser", function () {
     expect(await startedWith("V")).to.equal(0);
 
     await page.getByLabel("Asiakkaan nimi").fill(clientName);
+    // no home municipality yet: the server names the field
+    await page.getByRole("button", { name: "Aloita asia" }).click();
+    await page.getByText("Valitse asiakkaan kotikunta luettelosta.").waitFor();
+    expect(await startedWith(clientName)).to.equal(0);
+    await page.getByLabel("Asiakkaan kotikunta").selectOption({ label: "Porvoo" });
+    expect(await page.getByLabel("Rikosseuraamuslaitoksen yksikkö").count(), "an officer's case is their own unit's").to.equal(0);
     await page.getByRole("button", { name: "Aloita asia" }).click();
     const started = page.getByRole("status").filter({ hasText: /^Asia NIV-\d{4}-\d{6} aloitettu\.$/ });
     await started.waitFor();
@@ -61,14 +67,20 @@ describe("starting a case in the tasklist in a browser", function () {
     await page.getByRole("heading", { name: `Asia ${caseRef}` }).waitFor();
     await page.getByText(`Asiakas: ${clientName}`).waitFor();
     const row = page.getByRole("row").filter({ hasText: "Tunnista tarve ja ota yhteyttä hyvinvointialueeseen" });
-    await row.getByText("Rikosseuraamuslaitos").waitFor();
+    await row.getByText("Asian tiimi, Rikosseuraamuslaitos").waitFor();
+    const team = page.getByRole("region", { name: "Asian tiimi" });
+    await team.getByText("Itä-Uudenmaan hyvinvointialue").waitFor();
+    await team.getByText("Vantaan vankila").waitFor();
+    await team.getByText(/Riikka Virtanen – RISE:n vastuutyöntekijä/).waitFor();
 
     const instance = unwrap(await engine.client.GET("/process-instance", { params: { query: { businessKey: caseRef } } }))[0]!;
     const variables = unwrap(await engine.client.GET("/process-instance/{id}/variables", { params: { path: { id: instance.id! } } }));
     expect(variables.clientName).to.include({ value: clientName });
     expect(variables.referrerOrganisation).to.include({ value: "rise-prison" });
 
-    await row.getByRole("button", { name: /Ota käsittelyyn/ }).click();
+    // the starter is the case's RISE worker: the first task is already theirs
+    expect(await row.getByRole("button", { name: /Ota käsittelyyn/ }).count()).to.equal(0);
+    await row.getByRole("link", { name: "Tunnista tarve ja ota yhteyttä hyvinvointialueeseen" }).click();
     await page.getByRole("button", { name: "Palauta ryhmälle" }).waitFor();
     await page.getByRole("heading", { name: "Tunnista tarve ja ota yhteyttä hyvinvointialueeseen" }).waitFor();
     const task = await openTaskOf(engine, caseRef);
@@ -86,6 +98,9 @@ describe("starting a case in the tasklist in a browser", function () {
     expect(await radios.first().isChecked(), "the only choice is chosen").to.equal(true);
     await intake.getByRole("radio", { name: /Gemensam bedömning av servicebehovet/ }).waitFor();
     expect(await intake.getByLabel("Anmälande part").inputValue()).to.equal("county");
+    // the county names the RISE unit it works with, by its Swedish name too
+    await intake.getByLabel("Klientens hemkommun").selectOption({ label: "Borgå" });
+    await intake.getByLabel("Brottspåföljdsmyndighetens enhet").selectOption({ label: "Vanda fängelse" });
     await intake.getByLabel("Språk").selectOption("fi");
 
     const socialWorker = await signedIn("sw.nieminen");

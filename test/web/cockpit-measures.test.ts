@@ -27,6 +27,7 @@ const CLIENT_NAME = "Mittari Testiasiakas";
 const asReferredBy = (referrerUserId: string) => ({
   clientName: { value: CLIENT_NAME, type: "String" },
   referrerUserId: { value: referrerUserId, type: "String" },
+  riseWorkerId: { value: referrerUserId, type: "String" },
   referrerOrganisation: { value: "rise-prison", type: "String" },
 });
 
@@ -49,7 +50,7 @@ describe("cockpit measures", function () {
   async function registered(referrer: string, contactDate: string) {
     const started = await walk.start("joint-assessment", asReferredBy(referrer));
     caseRefs.push(started.caseRef);
-    await walk.complete(started.id, "kirjaa-ilmoitus", { contactDate, urgent: false }, "intake.korhonen");
+    await walk.complete(started.id, "kirjaa-ilmoitus", { contactDate, urgent: false, personalWorkerId: "sw.nieminen" }, "intake.korhonen");
     await walk.openTasks(started.id, "kirjaa-suostumus");
     return started;
   }
@@ -77,9 +78,8 @@ describe("cockpit measures", function () {
     const rp = await walk.start("release-preparation", asReferredBy("rise.lindqvist"));
     caseRefs.push(rp.caseRef);
     await walk.complete(rp.id, "ota-yhteytta", { releaseDate: day(30), needDescription: "Asunto ja henkilökortti puuttuvat" }, "rise.lindqvist");
-    await walk.complete(rp.id, "kirjaa-yhteydenotto", { contactDate: day(-3) }, "intake.korhonen");
+    await walk.complete(rp.id, "kirjaa-yhteydenotto", { contactDate: day(-3), personalWorkerId: "sw.hamalainen" }, "intake.korhonen");
     await conclude((await walk.calledAssessment(rp.id)).id, "sw.hamalainen", ["housing", "identity"], true, { clientFeedbackRating: "5" });
-    await walk.complete(rp.id, "nimea-omatyontekija", { personalWorkerId: "sw.hamalainen" }, "intake.korhonen");
     await walk.complete(rp.id, "kokoa-verkosto", { networkMembers: "Asumispalvelu Oy, vertaistukija", supervisedProbation: false }, "sw.hamalainen");
     const services = await walk.tasksByService(rp.id, "varmista-palvelu", 2);
     // the identity card is arranged now, well before the release day

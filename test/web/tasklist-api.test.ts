@@ -2,8 +2,10 @@ import { expect } from "chai";
 import { unwrap } from "../../lib/engine/client.js";
 import { DEFAULT_DEMO_PASSWORD } from "../../lib/engine/demo-users.js";
 import { useEngine, type TestEngine } from "../support/engine.js";
+import { teamGroup } from "../../lib/organisations/case-groups.js";
 import {
   deployIntakePathway,
+  HOME_INTAKE,
   ensureDemoUsers,
   login,
   newCaseRef,
@@ -76,7 +78,7 @@ describe("web core and tasklist API (sign-in, CSRF, access, audit)", () => {
     expect(cookie).to.match(/^nivel_session=/).and.match(/HttpOnly/i).and.match(/SameSite=Strict/i);
     const me = await (await intake.fetch("/api/me")).json();
     expect(me).to.include({ id: "intake.korhonen", name: "Kaisa Korhonen" });
-    expect(me.groups).to.deep.equal(["county-intake"]);
+    expect(me.groups).to.have.members(["county-intake", "hva-ita-uusimaa"]);
   });
 
   it("refuses a cross-site sign-in and marks the cookie Secure behind a TLS proxy it trusts", async () => {
@@ -107,9 +109,9 @@ describe("web core and tasklist API (sign-in, CSRF, access, audit)", () => {
     const late = newCaseRef();
     const soon = newCaseRef();
     const later = newCaseRef();
-    await startCase(engine, KEY, later, 20);
-    await startCase(engine, KEY, late, -3);
-    await startCase(engine, KEY, soon, 2);
+    await startCase(engine, KEY, later, 20, app.store);
+    await startCase(engine, KEY, late, -3, app.store);
+    await startCase(engine, KEY, soon, 2, app.store);
     type Row = { caseRef: string; due: string; overdue: boolean; pathway: string };
     const list = async (query: string) =>
       ((await (await intake.fetch(`/api/tasks?view=groups&pathway=${KEY}${query}`)).json()) as Row[]).filter((t) => [late, soon, later].includes(t.caseRef));
@@ -160,7 +162,7 @@ describe("web core and tasklist API (sign-in, CSRF, access, audit)", () => {
 
   it("refuses a state-changing request without a valid CSRF token with 403 and changes nothing", async () => {
     const caseRef = newCaseRef();
-    await startCase(engine, KEY, caseRef);
+    await startCase(engine, KEY, caseRef, 5, app.store);
     const task = (await openTaskOf(engine, caseRef))!;
 
     const missing = await intake.fetch(`/api/tasks/${task.id}/claim`, { method: "POST", csrf: false });
@@ -178,7 +180,7 @@ describe("web core and tasklist API (sign-in, CSRF, access, audit)", () => {
 
   it("shows a caseworker only their groups' tasks and refuses others' tasks and cases with 403", async () => {
     const caseRef = newCaseRef();
-    await startCase(engine, KEY, caseRef);
+    await startCase(engine, KEY, caseRef, 5, app.store);
     const task = (await openTaskOf(engine, caseRef))!;
 
     const groupTasks = (await (await intake.fetch(`/api/tasks?view=groups&pathway=${KEY}`)).json()) as { id: string; caseRef: string }[];
@@ -216,7 +218,7 @@ describe("web core and tasklist API (sign-in, CSRF, access, audit)", () => {
 
   it("refuses a submission that fails the form's rules, keeps the task open, and completes a valid one", async () => {
     const caseRef = newCaseRef();
-    const instanceId = await startCase(engine, KEY, caseRef);
+    const instanceId = await startCase(engine, KEY, caseRef, 5, app.store);
     const task = (await openTaskOf(engine, caseRef))!;
 
     const unclaimed = await intake.fetch(`/api/tasks/${task.id}/complete`, { method: "POST", json: { data: { summary: "ok", meetingsPlanned: 2 } } });
@@ -259,14 +261,14 @@ describe("web core and tasklist API (sign-in, CSRF, access, audit)", () => {
 
   it("lets a caseworker who completed a step still open the case, and shows its path and clocks", async () => {
     const caseRef = newCaseRef();
-    await startCase(engine, KEY, caseRef);
+    await startCase(engine, KEY, caseRef, 5, app.store);
     const task = (await openTaskOf(engine, caseRef))!;
     await intake.fetch(`/api/tasks/${task.id}/claim`, { method: "POST" });
     await intake.fetch(`/api/tasks/${task.id}/complete`, { method: "POST", json: { data: { summary: "x", meetingsPlanned: 1 } } });
     const next = (await openTaskOf(engine, caseRef))!;
-    // the next step moves to another team, so only having worked on the case lets intake in
-    unwrap(await engine.client.POST("/task/{id}/identity-links/delete", { params: { path: { id: next.id! } }, body: { groupId: "county-intake", type: "candidate" } }));
-    unwrap(await engine.client.POST("/task/{id}/identity-links", { params: { path: { id: next.id! } }, body: { groupId: "county-social-worker", type: "candidate" } }));
+    // the next step moves to RISE's side of the team, so only being on the team lets intake in
+    unwrap(await engine.client.POST("/task/{id}/identity-links/delete", { params: { path: { id: next.id! } }, body: { groupId: HOME_INTAKE, type: "candidate" } }));
+    unwrap(await engine.client.POST("/task/{id}/identity-links", { params: { path: { id: next.id! } }, body: { groupId: teamGroup(caseRef, "rise"), type: "candidate" } }));
     expect((await intake.fetch(`/api/tasks/${next.id}`)).status).to.equal(403);
 
     const view = (await (await intake.fetch(`/api/cases/${caseRef}`)).json()) as {
@@ -284,7 +286,7 @@ describe("web core and tasklist API (sign-in, CSRF, access, audit)", () => {
 
   it("writes every view of a client's data, and every refused one, to the audit log, readable by admins", async () => {
     const caseRef = newCaseRef();
-    await startCase(engine, KEY, caseRef);
+    await startCase(engine, KEY, caseRef, 5, app.store);
     const task = (await openTaskOf(engine, caseRef))!;
     await intake.fetch(`/api/tasks/${task.id}`);
     await intake.fetch(`/api/cases/${caseRef}`);
@@ -298,7 +300,7 @@ describe("web core and tasklist API (sign-in, CSRF, access, audit)", () => {
 
   it("audits the cockpit's reads of an instance in the store, under the case's reference", async () => {
     const caseRef = newCaseRef();
-    const instanceId = await startCase(engine, KEY, caseRef);
+    const instanceId = await startCase(engine, KEY, caseRef, 5, app.store);
     expect((await admin.fetch(`/cockpit/api/instances/${instanceId}`)).status).to.equal(200);
     const entries = (await (await admin.fetch(`/api/audit?caseRef=${caseRef}&actor=ops.heikkinen`)).json()) as { action: string; detail: Record<string, unknown> }[];
     expect(entries.map((e) => e.action)).to.deep.equal(["cockpit.view"]);

@@ -22,6 +22,7 @@ import { assertClassified } from "./route-policy.js";
 import { noStore, securityHeaders } from "./security-headers.js";
 import { tasklistShell } from "./shell.js";
 import { tasklistRouter } from "./tasklist/router.js";
+import { accessReportRouter } from "./tasklist/access-report.js";
 
 const TASKLIST_BUILD_DIR = fileURLToPath(new URL("../public/build/tasklist/", import.meta.url));
 
@@ -62,7 +63,8 @@ export function createApp(deps: AppDeps): express.Express {
     next();
   });
   app.use(readRequest());
-  app.use(loadSession({ store: deps.store, nameOf: userNames(client), groupsOf, now, recheckMs: deps.sessionRecheckMs ?? DEFAULT_SESSION_RECHECK_MS }));
+  const nameOf = userNames(client);
+  app.use(loadSession({ store: deps.store, nameOf, groupsOf, now, recheckMs: deps.sessionRecheckMs ?? DEFAULT_SESSION_RECHECK_MS }));
 
   app.use("/assets/tasklist", express.static(TASKLIST_BUILD_DIR, { fallthrough: false }));
   app.get("/", (_req, res) => {
@@ -83,7 +85,8 @@ export function createApp(deps: AppDeps): express.Express {
   app.use("/cockpit", requireGroup("admin"), requireCsrf, cockpitRouter({ engine: deps.engine, audit: auditPort, now }));
   app.use("/modeler", requireGroup("process-owner"), requireCsrf, modelerRouter({ engine: deps.engine, audit: auditPort, ...(deps.formsDir ? { formsDir: deps.formsDir } : {}) }));
   app.use("/api/audit", requireGroup("admin"), auditRouter());
-  app.use("/api", requireUser, requireCsrf, tasklistRouter({ engine: client, store: deps.store, now }));
+  app.use("/api", requireUser, requireCsrf, tasklistRouter({ engine: client, store: deps.store, now, nameOf }));
+  app.use("/api", requireUser, requireCsrf, accessReportRouter({ engine: client, store: deps.store, nameOf, groupsOf }));
   app.use((_req, _res, next) => next(notFound("No such address.")));
   app.use(apiErrors);
   assertClassified(listRoutes(app));

@@ -3,11 +3,12 @@ import type { RouteInfo } from "./route-list.js";
 
 /**
  * How a caller stands towards a case: the columns of the access matrix
- * (test/security/access-matrix.test.ts). `own`: they have a part in it (a task of it is theirs or
- * their group's, they worked on it, or they referred it); `no-part`: none of that. Organisations
- * and case teams (a later issue) add relations here, e.g. "same organisation, not on the team".
+ * (test/security/access-matrix.test.ts). `own`: they have a part in it (they are on its team, a
+ * task of it waits on their county's intake, or they lead one of its organisations);
+ * `same-org`: a case of their own organisation they have no part in; `other-org`: a case of
+ * another county and RISE unit. A team lead has a part in every case of their organisation.
  */
-export const CASE_RELATIONS = ["own", "no-part"] as const;
+export const CASE_RELATIONS = ["own", "same-org", "other-org"] as const;
 export type CaseRelation = (typeof CASE_RELATIONS)[number];
 
 export interface RoutePolicy {
@@ -25,6 +26,10 @@ export interface RoutePolicy {
   cases: "any" | readonly CaseRelation[];
   /** the answer to a signed-in caller outside `who` or `cases` (a signed-out one always gets 401) */
   refusal: 403 | 404;
+  /** only callers of this side (their organisation's: a county or a RISE unit) */
+  side?: "county" | "rise";
+  /** a team lead reaches every case of their organisation through it, on a team or not */
+  leads?: true;
   /** why, in a few words, for the reader of this table */
   why: string;
 }
@@ -61,8 +66,14 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
   "POST /api/tasks/:id/claim": { who: staff, ...ownCase, refusal: 403, why: "a task offered to one or one's group" },
   "POST /api/tasks/:id/unclaim": { who: staff, ...ownCase, refusal: 403, why: "one's own claimed task" },
   "POST /api/tasks/:id/complete": { who: staff, ...ownCase, refusal: 403, why: "one's own claimed task" },
-  "GET /api/cases/:caseRef": { who: staff, ...ownCase, refusal: 403, why: "the case view: client, plans, network, consent" },
+  "GET /api/cases/:caseRef": { who: staff, ...ownCase, leads: true, refusal: 403, why: "the case view: client, plans, network, consent" },
   "POST /api/cases": { who: ["rise-caseworker", "county-intake"], ...nothing, refusal: 403, why: "starts a new case" },
+  "GET /api/organisations": { who: staff, ...nothing, refusal: 403, why: "counties, RISE units, municipalities: public data" },
+  "POST /api/cases/:caseRef/handover": { who: ["team-lead"], ...ownCase, leads: true, refusal: 403, why: "a team lead hands their side of a case of their organisation over" },
+  "POST /api/cases/:caseRef/transfer": { who: staff, ...ownCase, leads: true, side: "county", refusal: 403, why: "the county side asks to move the case to another county" },
+  "GET /api/cases/:caseRef/access-report": { who: ["team-lead"], ...ownCase, leads: true, refusal: 403, why: "the client's access report, for the case's team leads" },
+  "GET /api/transfers": { who: ["county-intake", "team-lead"], ...nothing, refusal: 403, why: "transfers into one's county, naming no case" },
+  "POST /api/transfers/:id/accept": { who: ["county-intake"], ...nothing, refusal: 403, why: "the receiving intake takes a case over" },
   "GET /api/pathways": { who: staff, ...nothing, refusal: 403, why: "the pathways one may start" },
   "GET /api/inbox": { who: staff, ...ownList, refusal: 403, why: "one's own notices" },
   "POST /api/inbox/:id/read": { who: staff, ...ownCase, refusal: 404, why: "one's own notice; another's is as if it did not exist" },

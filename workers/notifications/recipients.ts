@@ -1,10 +1,11 @@
 import { z } from "zod";
 import { unwrap, type EngineClient } from "../../lib/engine/client.js";
+import { membersOf } from "../../lib/engine/staff.js";
 import { languageFor } from "./render.js";
 import { BadInput } from "../shared/task-failure.js";
 import type { Language } from "./templates/catalogue.js";
 
-/** One entry of the `to` input: `group:<id>`, `user:<id>`, `referrer`, `personal-worker`, `network`. */
+/** One entry of the `to` input: `group:<id>` (or `group:<role>.<organisation>`), `user:<id>`, `referrer`, `personal-worker`, `network`. */
 const RecipientSpec = z.union([
   z.templateLiteral(["group:", z.string().min(1)]),
   z.templateLiteral(["user:", z.string().min(1)]),
@@ -72,9 +73,8 @@ export async function resolveRecipients(specs: RecipientSpec[], roles: CaseRoles
   };
   for (const spec of specs) {
     if (spec.startsWith("group:")) {
-      const groupId = spec.slice("group:".length);
-      const members = unwrap(await directory.engine.GET("/user", { params: { query: { memberOfGroup: groupId } } }));
-      for (const member of members) if (member.id) await addUser(member.id, member.email ?? null);
+      // `group:team-lead.<countyId>`: the team leads of the case's county, not of every county
+      for (const member of await membersOf(directory.engine, spec.slice("group:".length))) await addUser(member.id, member.email);
     } else if (spec.startsWith("user:")) {
       await addUser(spec.slice("user:".length));
     } else if (spec === "referrer") {

@@ -7,11 +7,11 @@
  */
 import { randomBytes } from "node:crypto";
 import { unwrap } from "../../../lib/engine/client.js";
-import { DEFAULT_DEMO_PASSWORD } from "../../../lib/engine/demo-users.js";
+import { DEFAULT_DEMO_PASSWORD, DEMO_USERS } from "../../../lib/engine/demo-users.js";
 import type { CaseRelation } from "../../../web/server/route-policy.js";
 import { executableProcess } from "../../support/models.js";
-import { signIn, type Session } from "../../web/support/tasklist-app.js";
-import { MATRIX_KEY, SIGNED_OUT, type CaseFixture, type Role, type World } from "./world.js";
+import { newCaseRef, signIn, type Session } from "../../web/support/tasklist-app.js";
+import { MATRIX_KEY, organisationOfRole, SIGNED_OUT, sideOfRole, type CaseFixture, type Role, type World } from "./world.js";
 
 export interface PreparedRequest {
   method: string;
@@ -83,17 +83,47 @@ export const ROUTE_REQUESTS: Record<string, Recipe> = {
     true,
   ),
   "GET /api/cases/:caseRef": onCase((c) => ({ method: "GET", path: `/api/cases/${c.caseRef}` })),
-  "POST /api/cases": async (world) => {
+  "POST /api/cases": async (world, role) => {
     const clientName = `Matriisi Uusi ${unique()}`;
+    // intake starts cases of its own county's residents: Porvoo is Itä-Uusimaa's, Tampere Pirkanmaa's
+    const municipality = organisationOfRole(role) === "hva-pirkanmaa" ? "837" : "638";
     return {
       method: "POST",
       path: "/api/cases",
-      json: { pathway: "joint-assessment", clientName, referrerOrganisation: "county" },
+      json: { pathway: "joint-assessment", clientName, referrerOrganisation: "county", municipality, riseUnitId: "rise-vantaan-vankila" },
       effect: async () =>
         unwrap(await world.engine.client.POST("/history/process-instance/count", { body: { variables: [{ name: "clientName", operator: "eq", value: clientName }] } })).count,
     };
   },
   "GET /api/pathways": get("/api/pathways"),
+  "GET /api/organisations": get("/api/organisations"),
+  "POST /api/cases/:caseRef/handover": onCase((c, world, role) => {
+    // a team lead's side, handed to a worker of the lead's own organisation
+    const side = sideOfRole(role) ?? "county";
+    const organisation = side === "county" ? c.countyId : c.riseUnitId;
+    const to = DEMO_USERS.find((u) => u.organisation === organisation && u.groups.includes(side === "county" ? "county-social-worker" : "rise-caseworker"))!.id;
+    return { method: "POST", path: `/api/cases/${c.caseRef}/handover`, json: { side, from: null, to }, effect: async () => (await world.app.store.cases.team(c.caseRef)).map((m) => m.userId) };
+  }, true),
+  "POST /api/cases/:caseRef/transfer": onCase(
+    (c, world) => ({
+      method: "POST",
+      path: `/api/cases/${c.caseRef}/transfer`,
+      json: { municipality: c.countyId === "hva-pirkanmaa" ? "638" : "837" },
+      effect: async () => (await world.app.store.cases.pendingTransfer(c.caseRef))?.toCountyId ?? null,
+    }),
+    true,
+  ),
+  "GET /api/transfers": get("/api/transfers"),
+  "GET /api/cases/:caseRef/access-report": onCase((c) => ({ method: "GET", path: `/api/cases/${c.caseRef}/access-report` })),
+  "POST /api/transfers/:id/accept": async (world, role) => {
+    // a case of another county moving into the role's county (Itä-Uusimaa for roles of none)
+    const into = sideOfRole(role) === "county" ? organisationOfRole(role)! : "hva-ita-uusimaa";
+    const from = into === "hva-pirkanmaa" ? "hva-ita-uusimaa" : "hva-pirkanmaa";
+    const caseRef = newCaseRef();
+    await world.app.store.cases.create({ caseRef, pathway: MATRIX_KEY, countyId: from, riseUnitId: "rise-vaasan-vankila", municipality: "000", startedBy: "nobody.matrix", startedAt: new Date() });
+    const transfer = await world.app.store.cases.requestTransfer({ caseRef, fromCountyId: from, toCountyId: into, municipality: into === "hva-pirkanmaa" ? "837" : "638", by: "nobody.matrix", at: new Date() });
+    return { method: "POST", path: `/api/transfers/${transfer.id}/accept`, effect: async () => (await world.app.store.cases.get(caseRef))?.countyId };
+  },
   "GET /api/inbox": get("/api/inbox"),
   "POST /api/inbox/:id/read": onCase(
     (c, world, role) => ({

@@ -1,9 +1,10 @@
 /**
  * The world the security suites work in (declares no tests): the demo users signed in to one web
  * app on the shared test engine (as its service account), the repository's pathways deployed, and
- * cases made to order for each demo role: one of their own (its open task offered to their group
- * and claimed by them) and one they have no part in (offered to another group, claimed by nobody,
- * referred by nobody they know), each with a client name and a reference that no other case has.
+ * cases made to order for each demo role, each with a client name and a reference no other case
+ * has: one of their own (on its team with its open task claimed; intake: its task waiting on their
+ * county's intake; a team lead: of their organisation), one of their organisation they have no
+ * part in (its task offered to a team they are not on), and one of another county and RISE unit.
  */
 import { randomBytes } from "node:crypto";
 import { resolve } from "node:path";
@@ -12,6 +13,7 @@ import { DEFAULT_DEMO_PASSWORD, DEMO_USERS, type GroupId } from "../../../lib/en
 import { deployableFiles, deployFiles, deployResources } from "../../../lib/engine/deploy.js";
 import { createEngineClient } from "../../../lib/engine/client.js";
 import type { CaseRelation } from "../../../web/server/route-policy.js";
+import { intakeGroup, sideOfOrganisation, teamGroup, type Side } from "../../../lib/organisations/case-groups.js";
 import type { TestEngine } from "../../support/engine.js";
 import { singleExternalTask } from "../../support/models.js";
 import { reviewWithReleaseDateMessage } from "../../web/support/release-date-pathway.js";
@@ -27,9 +29,27 @@ export function groupsOf(role: Role): readonly GroupId[] {
   return DEMO_USERS.find((u) => u.id === role)?.groups ?? [];
 }
 
-/** A group the role is not in, to offer a case to that the role has no part in. */
-function groupOutside(role: Role): GroupId {
-  return groupsOf(role).includes("county-intake") ? "county-social-worker" : "county-intake";
+export function organisationOfRole(role: Role): string | null {
+  return DEMO_USERS.find((u) => u.id === role)?.organisation ?? null;
+}
+
+export function sideOfRole(role: Role): Side | null {
+  const organisation = organisationOfRole(role);
+  return organisation ? sideOfOrganisation(organisation) : null;
+}
+
+const HOME = { county: "hva-ita-uusimaa", rise: "rise-vantaan-vankila" } as const;
+const AWAY = { county: "hva-pirkanmaa", rise: "rise-vaasan-vankila" } as const;
+
+/** The case's organisations: the role's own on its side for own and same-org, others for other-org. */
+function organisationsFor(role: Role, relation: CaseRelation): { countyId: string; riseUnitId: string } {
+  const side = sideOfRole(role);
+  const mine = organisationOfRole(role);
+  if (relation === "other-org") {
+    const pick = (s: Side) => (side === s && mine === AWAY[s] ? HOME[s] : AWAY[s]);
+    return { countyId: pick("county"), riseUnitId: pick("rise") };
+  }
+  return { countyId: side === "county" ? mine! : HOME.county, riseUnitId: side === "rise" ? mine! : HOME.rise };
 }
 
 const unique = () => randomBytes(4).toString("hex");
@@ -48,6 +68,8 @@ const incidentPathway = singleExternalTask(INCIDENT_KEY, INCIDENT_TOPIC);
 
 export interface CaseFixture {
   caseRef: string;
+  countyId: string;
+  riseUnitId: string;
   clientName: string;
   instanceId: string;
   taskId: string;
@@ -72,7 +94,7 @@ export interface World {
 }
 
 /** A user of the test's own, in `groups`, with the demo password (which meets the engine's policy). */
-export async function throwawayUser(engine: TestEngine, groups: GroupId[], prefix = "sec"): Promise<string> {
+export async function throwawayUser(engine: TestEngine, groups: string[], prefix = "sec"): Promise<string> {
   const id = `${prefix}.${unique()}`;
   unwrap(await engine.client.POST("/user/create", { body: { profile: { id }, credentials: { password: DEFAULT_DEMO_PASSWORD } } }));
   for (const group of groups) unwrap(await engine.client.PUT("/group/{id}/members/{userId}", { params: { path: { id: group, userId: id } } }));
@@ -104,6 +126,16 @@ export async function buildWorld(engine: TestEngine, options: AppOptions = {}): 
     const caseRef = newCaseRef();
     const clientName = `Matriisi Asiakas ${unique()}`;
     const own = relation === "own" && role !== SIGNED_OUT;
+    const organisations = organisationsFor(role, relation);
+    const side = sideOfRole(role);
+    await app.store.cases.create({ caseRef, pathway: MATRIX_KEY, ...organisations, municipality: "638", startedBy: "nobody.matrix", startedAt: new Date() });
+    const intake = groupsOf(role).includes("county-intake");
+    // own: intake's task waits on their county's intake; others are on the team (a lead leads it);
+    // same-org: the task waits on a side of the team they are not on; other-org: on another county's intake
+    const candidateGroup =
+      relation === "other-org" ? intakeGroup(organisations.countyId) : own && intake ? intakeGroup(organisations.countyId) : teamGroup(caseRef, side ?? "county");
+    // as claiming through the app would, the claim below puts the role on the team (a lead leads it)
+    if (own && side && !groupsOf(role).includes("team-lead")) await app.store.cases.join(caseRef, role, side, "worker", "matrix", new Date());
     const started = unwrap(
       await engine.client.POST("/process-definition/key/{key}/start", {
         params: { path: { key: MATRIX_KEY } },
@@ -112,13 +144,14 @@ export async function buildWorld(engine: TestEngine, options: AppOptions = {}): 
           variables: {
             caseRef: { value: caseRef, type: "String" },
             clientName: { value: clientName, type: "String" },
-            candidateGroup: { value: own ? groupsOf(role)[0]! : groupOutside(role), type: "String" },
+            candidateGroup: { value: candidateGroup, type: "String" },
             referrerUserId: { value: "nobody.matrix", type: "String" },
           },
         },
       }),
     );
     const [task] = unwrap(await engine.client.GET("/task", { params: { query: { processInstanceId: started.id! } } }));
+    // a claimed task is the claimer's own: admins and process owners have a case only that way
     if (own) unwrap(await engine.client.POST("/task/{id}/claim", { params: { path: { id: task!.id! } }, body: { userId: role } }));
     const entry = await app.store.inbox.add({
       userId: own ? role : "someone.else",
@@ -129,7 +162,7 @@ export async function buildWorld(engine: TestEngine, options: AppOptions = {}): 
       link: `/tasklist/cases/${caseRef}`,
       createdAt: new Date(),
     });
-    return { caseRef, clientName, instanceId: started.id!, taskId: task!.id!, inboxEntryId: entry.id };
+    return { caseRef, ...organisations, clientName, instanceId: started.id!, taskId: task!.id!, inboxEntryId: entry.id };
   };
   const cases = new Map<string, Promise<CaseFixture>>();
   const caseFor = (role: Role, relation: CaseRelation, fresh = false) => {

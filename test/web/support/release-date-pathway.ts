@@ -1,10 +1,11 @@
+import { intakeGroup } from "../../../lib/organisations/case-groups.js";
 import { executableProcess } from "../../support/models.js";
 
 /**
  * start → the user task `review` → end, with a non-interrupting ReleaseDateChanged boundary event
  * on the task, as the pathways have (declares no tests). `review` holds the task's attributes.
  */
-export function reviewWithReleaseDateMessage(key: string, review = `name="Review" camunda:candidateGroups="county-intake"`): string {
+export function reviewWithReleaseDateMessage(key: string, review = `name="Review" camunda:candidateGroups="${intakeGroup("hva-ita-uusimaa")}"`): string {
   return executableProcess(
     key,
     `

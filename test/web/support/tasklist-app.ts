@@ -12,6 +12,7 @@ import { openStore, type Store } from "../../../lib/store/index.js";
 import { createApp, type AppDeps } from "../../../web/server/app.js";
 import { engineDate } from "../../../lib/engine/engine-date.js";
 import type { TestEngine } from "../../support/engine.js";
+import { intakeGroup } from "../../../lib/organisations/case-groups.js";
 
 /**
  * The demo groups and users in the test engine. ensureDemoIdentity adds users only to an engine
@@ -26,7 +27,7 @@ export async function ensureDemoUsers(engine: TestEngine): Promise<void> {
         body: { profile: { id: user.id, firstName: user.firstName, lastName: user.lastName }, credentials: { password: DEFAULT_DEMO_PASSWORD } },
       }),
     );
-    for (const group of user.groups) unwrap(await engine.client.PUT("/group/{id}/members/{userId}", { params: { path: { id: group, userId: user.id } } }));
+    for (const group of [...user.groups, ...(user.organisation ? [user.organisation] : [])]) unwrap(await engine.client.PUT("/group/{id}/members/{userId}", { params: { path: { id: group, userId: user.id } } }));
   }
 }
 
@@ -46,10 +47,13 @@ export const TEST_FORM = {
   ],
 };
 
-/** start → "Kartoita tilanne" → "Sovi tapaaminen" → end; both tasks offered to county-intake with the test form. */
+/** The intake of the county of intake.korhonen (Itä-Uusimaa): the test pathways' tasks wait on it. */
+export const HOME_INTAKE = intakeGroup("hva-ita-uusimaa");
+
+/** start → "Kartoita tilanne" → "Sovi tapaaminen" → end; both tasks offered to Itä-Uusimaa's intake with the test form. */
 export function intakePathway(key: string): string {
   const task = (id: string, name: string) =>
-    `<bpmn:userTask id="${id}" name="${name}" camunda:candidateGroups="county-intake" camunda:dueDate="\${assessmentStartDue}" camunda:formRef="${TEST_FORM_ID}" camunda:formRefBinding="latest" />`;
+    `<bpmn:userTask id="${id}" name="${name}" camunda:candidateGroups="${HOME_INTAKE}" camunda:dueDate="\${assessmentStartDue}" camunda:formRef="${TEST_FORM_ID}" camunda:formRefBinding="latest" />`;
   return `<?xml version="1.0" encoding="UTF-8"?>
 <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
   xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="defs_${key}" targetNamespace="https://nivel.fi/test">
@@ -83,8 +87,13 @@ export function newCaseRef(): string {
 const DAY = 86_400_000;
 
 /** Starts a case: its start limit (the tasks' due date) in `startDueInDays`, its completion limit passed 2 days ago. */
-export async function startCase(engine: TestEngine, key: string, caseRef: string, startDueInDays = 5): Promise<string> {
+/**
+ * Starts the test pathway on the engine as Nivel would; with `store`, the case is registered there
+ * too, as Itä-Uusimaa's and Vantaa prison's, so that working on it puts one on its team.
+ */
+export async function startCase(engine: TestEngine, key: string, caseRef: string, startDueInDays = 5, store?: Store): Promise<string> {
   const now = Date.now();
+  await store?.cases.create({ caseRef, pathway: key, countyId: "hva-ita-uusimaa", riseUnitId: "rise-vantaan-vankila", municipality: "638", startedBy: "test", startedAt: new Date(now) });
   const started = unwrap(
     await engine.client.POST("/process-definition/key/{key}/start", {
       params: { path: { key } },

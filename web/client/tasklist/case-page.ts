@@ -4,13 +4,14 @@ import { caseAside } from "./case-panel.js";
 import { formatDate } from "./format.js";
 import type { Strings } from "./strings.js";
 import type { CaseView, OpenTask } from "./types.js";
+import { offeredToName, teamSection } from "./team-section.js";
 
 /**
  * A case on its own page (`#/cases/<caseRef>`): its open tasks, each to open or claim when it is
  * the user's group's, beside the case as the task page shows it. `notice` is a status line above
  * them, such as "case started".
  */
-export async function casePage(caseRef: string, t: Strings, errorBox: (e: unknown) => HTMLElement, notice?: string): Promise<HTMLElement> {
+export async function casePage(caseRef: string, t: Strings, errorBox: (e: unknown) => HTMLElement, notice?: string, changed: (notice: string) => void = () => undefined): Promise<HTMLElement> {
   const page = h("div", { class: "task-layout" });
   const section = h("section", { class: "case-tasks", "aria-labelledby": "case-tasks-title" });
   const status = h("div", { class: "status", "aria-live": "assertive" });
@@ -38,7 +39,7 @@ export async function casePage(caseRef: string, t: Strings, errorBox: (e: unknow
       "tr",
       {},
       h("td", {}, task.mayOpen ? h("a", { href: `#/tasks/${task.id}` }, task.name) : task.name),
-      h("td", {}, task.candidateGroups.map((g) => t.groupNames[g] ?? g).join(", ") || "–"),
+      h("td", {}, task.candidateGroups.map((g) => offeredToName(g, t)).join(", ") || "–"),
       h("td", {}, task.due ? formatDate(task.due, lang) : t.noDue),
       h("td", {}, task.assignee ?? "–"),
       h(
@@ -60,6 +61,7 @@ export async function casePage(caseRef: string, t: Strings, errorBox: (e: unknow
         )
       : h("p", { class: "empty" }, t.noOpenTasks),
   );
+  if (view.team) section.append(await teamSection(caseRef, view.team, t, errorBox, changed));
   page.append(caseAside(view, t));
   return page;
 }

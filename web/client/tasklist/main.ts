@@ -6,6 +6,7 @@ import { casePage } from "./case-page.js";
 import { caseSection } from "./case-panel.js";
 import { inboxSection } from "./inbox.js";
 import { newCaseSection } from "./new-case.js";
+import { transfersSection } from "./transfers.js";
 import { LANGUAGES, LANGUAGE_NAMES, type Language, type Strings } from "./strings.js";
 import { taskListSection } from "./task-list.js";
 import { taskFormSection } from "./task-form.js";
@@ -19,6 +20,8 @@ const t = (): Strings => LANGUAGES[language];
 let languageSynced = false;
 /** the case just started, greeted once on its page */
 let justStarted: string | null = null;
+/** a status line for the case page after a change made on it (a handover, a transfer) */
+let caseNotice: string | null = null;
 
 /** A readable message for any failure; the server's own message when it sent one. */
 export function errorBox(error: unknown): HTMLElement {
@@ -131,8 +134,15 @@ async function render(): Promise<void> {
   } else if (caseMatch) {
     const caseRef = decodeURIComponent(caseMatch[1]!);
     main.append(h("p", {}, h("a", { href: "#/" }, `← ${t().back}`)));
-    main.append(await casePage(caseRef, t(), errorBox, justStarted === caseRef ? t().caseStarted(caseRef) : undefined));
+    const notice = justStarted === caseRef ? t().caseStarted(caseRef) : (caseNotice ?? undefined);
     justStarted = null;
+    caseNotice = null;
+    main.append(
+      await casePage(caseRef, t(), errorBox, notice, (changedNotice) => {
+        caseNotice = changedNotice;
+        void render();
+      }),
+    );
   } else if (taskMatch) {
     main.append(h("p", {}, h("a", { href: "#/" }, `← ${t().back}`)));
     const layout = h("div", { class: "task-layout" });
@@ -143,7 +153,11 @@ async function render(): Promise<void> {
   } else {
     const layout = h("div", { class: "list-layout" });
     main.append(layout);
-    layout.append(await taskListSection(t(), errorBox), await inboxSection(t(), errorBox));
+    const transfers = await transfersSection(t(), errorBox, (caseRef) => {
+      caseNotice = t().accepted(caseRef);
+      location.hash = `#/cases/${caseRef}`;
+    });
+    layout.append(await taskListSection(t(), errorBox), ...(transfers ? [transfers] : []), await inboxSection(t(), errorBox));
   }
   main.focus();
 }

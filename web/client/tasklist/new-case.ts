@@ -1,10 +1,10 @@
 import { ApiError, api } from "../shared/api.js";
 import { h } from "../shared/dom.js";
 import type { Strings } from "./strings.js";
-import type { Pathway, StartedCase } from "./types.js";
+import type { Organisations, Pathway, StartedCase } from "./types.js";
 
 const ORGANISATIONS = ["rise-prison", "rise-community-sanctions", "county", "client"] as const;
-const FIELDS = ["pathway", "clientName", "referrerOrganisation"] as const;
+const FIELDS = ["pathway", "clientName", "referrerOrganisation", "municipality", "riseUnitId"] as const;
 
 /** The organisation a starter most likely refers from: intake receives for the county, RISE refers from prison. */
 function defaultOrganisation(groups: string[]): string {
@@ -25,8 +25,9 @@ export async function newCaseSection(
   const section = h("section", { class: "new-case", "aria-labelledby": "new-case-title" });
   section.append(h("h1", { id: "new-case-title" }, t.newCase));
   let pathways: Pathway[];
+  let organisations: Organisations;
   try {
-    pathways = (await api<Pathway[]>("/api/pathways")).filter((p) => p.startable);
+    [pathways, organisations] = await Promise.all([api<Pathway[]>("/api/pathways").then((all) => all.filter((p) => p.startable)), api<Organisations>("/api/organisations")]);
   } catch (error) {
     section.append(errorBox(error));
     return section;
@@ -38,7 +39,16 @@ export async function newCaseSection(
 
   const status = h("div", { class: "status", "aria-live": "assertive" });
   const fieldError = (key: (typeof FIELDS)[number]) => h("p", { class: "field-error", id: `new-case-${key}-error` });
-  const errorOf = { pathway: fieldError("pathway"), clientName: fieldError("clientName"), referrerOrganisation: fieldError("referrerOrganisation") };
+  const errorOf: Record<(typeof FIELDS)[number], HTMLElement> = {
+    pathway: fieldError("pathway"),
+    clientName: fieldError("clientName"),
+    referrerOrganisation: fieldError("referrerOrganisation"),
+    municipality: fieldError("municipality"),
+    riseUnitId: fieldError("riseUnitId"),
+  };
+  const lang = document.documentElement.lang === "sv" ? "sv" : "fi";
+  // a RISE officer's case is their own unit's; the county names the RISE unit it works with
+  const countyStarts = groups.includes("county-intake") && !groups.includes("rise-caseworker");
   const pathwayChoices = h(
     "fieldset",
     { class: "choices", "aria-describedby": "new-case-pathway-error" },
@@ -76,6 +86,24 @@ export async function newCaseSection(
       ...ORGANISATIONS.map((o) => h("option", { value: o, selected: o === initialOrganisation }, t.organisationNames[o] ?? o)),
     ),
     errorOf.referrerOrganisation,
+    h("label", { for: "new-case-municipality" }, t.municipality),
+    h(
+      "select",
+      { id: "new-case-municipality", name: "municipality", required: true, "aria-describedby": "new-case-municipality-error" },
+      h("option", { value: "" }, "–"),
+      ...organisations.municipalities.map((m) => h("option", { value: m.code }, m.name[lang])),
+    ),
+    errorOf.municipality,
+    countyStarts ? h("label", { for: "new-case-rise-unit" }, t.riseUnit) : null,
+    countyStarts
+      ? h(
+          "select",
+          { id: "new-case-rise-unit", name: "riseUnitId", required: true, "aria-describedby": "new-case-riseUnitId-error" },
+          h("option", { value: "" }, "–"),
+          ...organisations.riseUnits.map((u) => h("option", { value: u.id }, u.name[lang])),
+        )
+      : null,
+    errorOf.riseUnitId,
     h("p", { class: "meta" }, t.newCaseHint),
     h("div", { class: "actions" }, h("button", { type: "submit", class: "primary" }, t.startCase), " ", h("a", { href: "#/" }, t.cancel)),
     status,
@@ -108,7 +136,13 @@ export async function newCaseSection(
     try {
       const result = await api<StartedCase>("/api/cases", {
         method: "POST",
-        body: { pathway: data.get("pathway") ?? "", clientName: data.get("clientName") ?? "", referrerOrganisation: data.get("referrerOrganisation") ?? "" },
+        body: {
+          pathway: data.get("pathway") ?? "",
+          clientName: data.get("clientName") ?? "",
+          referrerOrganisation: data.get("referrerOrganisation") ?? "",
+          municipality: data.get("municipality") ?? "",
+          ...(countyStarts ? { riseUnitId: data.get("riseUnitId") ?? "" } : {}),
+        },
       });
       started(result.caseRef);
     } catch (error) {

@@ -1,6 +1,27 @@
-// the server's own type: erased from the bundle, checked on both sides
+// the server's own types: erased from the bundle, checked on both sides
 import type { OpenTask } from "../../server/tasklist/case-view.js";
+import type { teamView } from "../../server/tasklist/team-router.js";
+import type { ReportRow } from "../../server/tasklist/access-report.js";
+export type AccessReportRow = ReportRow;
 export type { OpenTask };
+/** The case's organisations and team, and what the viewer may do about them. */
+export type TeamView = NonNullable<Awaited<ReturnType<typeof teamView>>>;
+type Named = { fi: string; sv: string };
+/** GET /api/organisations */
+export interface Organisations {
+  counties: { id: string; name: Named }[];
+  riseUnits: { id: string; name: Named }[];
+  municipalities: { code: string; name: Named; countyId: string }[];
+}
+/** GET /api/transfers: transfers into the user's county, naming no case until accepted */
+export interface IncomingTransfer {
+  id: string;
+  fromCounty: Named | null;
+  municipality: Named | null;
+  pathway: string | null;
+  requestedAt: string;
+  mayAccept: boolean;
+}
 
 /** What the tasklist API answers (web/server/tasklist/router.ts). */
 export interface Me {
@@ -46,6 +67,8 @@ export interface CaseView {
   network: { id: string; name: string; role: string; organisation: string | null }[];
   consent: { given: boolean; items: string[] } | null;
   openTasks: OpenTask[];
+  /** null for a case Nivel did not start (no organisations recorded) */
+  team: TeamView | null;
 }
 export interface Pathway {
   key: string;

@@ -1,13 +1,29 @@
 import { unwrap, type EngineClient } from "../../../lib/engine/client.js";
+import type { Store } from "../../../lib/store/index.js";
 import type { SignedInUser } from "../auth/user.js";
+import { onTeamOrLeads, taskGroupsOf } from "./case-team.js";
 
-/** The rule of mayOpenTask, given the task's assignee and candidate links. */
-export function taskIsOpenTo(user: SignedInUser, assignee: string | null | undefined, candidates: { groupId?: string | null; userId?: string | null }[]): boolean {
-  return assignee === user.id || candidates.some((l) => l.groupId && user.groups.includes(l.groupId)) || candidates.some((l) => l.userId === user.id);
+/** A user as the task rules see them: their id and the candidate groups they stand in (case-team.ts). */
+export interface TaskUser {
+  id: string;
+  taskGroups: readonly string[];
 }
 
-/** The task, when the user may see it: it is theirs or offered to one of their groups; null otherwise. */
-export async function openableTask(engine: EngineClient, user: SignedInUser, taskId: string) {
+export async function taskUserOf(store: Store, user: SignedInUser): Promise<TaskUser> {
+  return { id: user.id, taskGroups: await taskGroupsOf(store, user) };
+}
+
+/** The rule of openableTask, given the task's assignee and candidate links. */
+export function taskIsOpenTo(user: TaskUser, assignee: string | null | undefined, candidates: { groupId?: string | null; userId?: string | null }[]): boolean {
+  return assignee === user.id || candidates.some((l) => l.groupId && user.taskGroups.includes(l.groupId)) || candidates.some((l) => l.userId === user.id);
+}
+
+/**
+ * The task, when the user may see it: assigned to them, or offered to a group they stand in
+ * (their county's intake, their side of the case's team). A task claimed by someone else stays
+ * open to the team it is offered to, who see who holds it.
+ */
+export async function openableTask(engine: EngineClient, user: TaskUser, taskId: string) {
   const { data: task, response } = await engine.GET("/task/{id}", { params: { path: { id: taskId } } });
   if (!response.ok || !task) return null;
   if (task.assignee === user.id) return task;
@@ -16,21 +32,10 @@ export async function openableTask(engine: EngineClient, user: SignedInUser, tas
 }
 
 /**
- * The user may see the case when an open task of it is theirs or their groups' (`openTasks`, as
- * openTasksOf judges them), when they have worked on it (a task of it was assigned to them), or
- * when they referred it (`referrerUserId`, set when they started it): a RISE officer who starts a
- * joint assessment sees the case, though its first task is county intake's.
+ * The user may see the case when they are on its team or lead one of its organisations
+ * (case-team.ts), or when an open task of it is theirs to take (`openTasks`, as openTasksOf judges
+ * them): county intake sees a case while its registration waits on them.
  */
-export async function mayOpenCase(engine: EngineClient, user: SignedInUser, caseRef: string, openTasks: readonly { mayOpen: boolean }[]): Promise<boolean> {
-  if (openTasks.some((t) => t.mayOpen)) return true;
-  const worked = unwrap(
-    await engine.GET("/history/task", { params: { query: { processInstanceBusinessKey: caseRef, taskAssignee: user.id, maxResults: 1 } } }),
-  );
-  if (worked.length > 0) return true;
-  const referred = unwrap(
-    await engine.POST("/history/process-instance/count", {
-      body: { processInstanceBusinessKey: caseRef, variables: [{ name: "referrerUserId", operator: "eq", value: user.id }] },
-    }),
-  );
-  return (referred.count ?? 0) > 0;
+export async function mayOpenCase(store: Store, user: SignedInUser, caseRef: string, openTasks: readonly { mayOpen: boolean }[]): Promise<boolean> {
+  return openTasks.some((t) => t.mayOpen) || (await onTeamOrLeads(store, user, caseRef));
 }

@@ -1,7 +1,8 @@
 import { unwrap, type EngineClient } from "../../../lib/engine/client.js";
 import type { Store } from "../../../lib/store/index.js";
 import type { SignedInUser } from "../auth/user.js";
-import { taskIsOpenTo } from "./access.js";
+import { taskIsOpenTo, type TaskUser } from "./access.js";
+import { sideOf } from "./case-team.js";
 
 /** The deadline variables of contracts.md, shown as clocks. */
 export const CLOCK_VARIABLES = ["assessmentStartDue", "assessmentCompletionDue", "releaseDate", "planReviewDate"] as const;
@@ -32,16 +33,14 @@ export function clocksOf(variables: Record<string, { type?: string | null; value
 type PlanSide = "rise" | "county";
 
 /**
- * The organisations whose own plan a user may read: their own. The other side's plan reaches them
- * only as the joint plan, which plan-sync builds from what the client consented to share (DOMAIN.md:
- * information crosses between RISE and the county only with recorded consent). A team lead may
- * sit on either side, so the groups alone give them neither.
+ * The organisations whose own plan a user may read: their own organisation's side. The other
+ * side's plan reaches them only as the joint plan, which plan-sync builds from what the client
+ * consented to share (DOMAIN.md: information crosses between RISE and the county only with
+ * recorded consent).
  */
 export function planSidesOf(groups: readonly string[]): Set<PlanSide> {
-  const sides = new Set<PlanSide>();
-  if (groups.includes("rise-caseworker")) sides.add("rise");
-  if (groups.includes("county-intake") || groups.includes("county-social-worker")) sides.add("county");
-  return sides;
+  const side = sideOf({ groups: [...groups] });
+  return new Set(side ? [side] : []);
 }
 
 /** The case as the tasklist shows it to `viewer` beside a form: path so far, clocks, plans, network, consent. */
@@ -106,7 +105,7 @@ export interface OpenTask {
  * The case's open tasks, of every instance with its reference (a called joint assessment shares
  * it), oldest first: those the user may not open still show that the case waits on another group.
  */
-export async function openTasksOf(engine: EngineClient, user: SignedInUser, caseRef: string): Promise<OpenTask[]> {
+export async function openTasksOf(engine: EngineClient, user: TaskUser, caseRef: string): Promise<OpenTask[]> {
   const tasks = unwrap(await engine.GET("/task", { params: { query: { processInstanceBusinessKey: caseRef, sortBy: "created", sortOrder: "asc" } } }));
   return Promise.all(
     tasks.map(async (task) => {

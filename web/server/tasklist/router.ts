@@ -6,18 +6,25 @@ import { audit, auditedChange, auditedStoreChange } from "../audit.js";
 import { currentUser } from "../auth/user.js";
 import { AccessDenied, ApiProblem, notFound } from "../problems.js";
 import { withBody } from "../route-body.js";
-import { mayOpenCase, openableTask } from "./access.js";
+import { mayOpenCase, openableTask, taskUserOf } from "./access.js";
+import { sideOf } from "./case-team.js";
+import { choicesFor } from "./form-choices.js";
+import { teamRouter, teamView } from "./team-router.js";
 import { caseView, openTasksOf } from "./case-view.js";
 import { parseForm, valueFields } from "../../../lib/forms/form-definition.js";
 import { validateSubmission } from "../../../lib/forms/submission.js";
-import { freshCaseRef, mayStart, NewCase, PATHWAYS, startPathway } from "./start-case.js";
+import { caseOrganisations, freshCaseRef, mayStart, NewCase, PATHWAYS, startPathway } from "./start-case.js";
 import { TaskFilter, taskQuery } from "./task-filter.js";
 
 export interface TasklistDeps {
   engine: EngineClient;
   store: Store;
   now: () => Date;
+  nameOf: (userId: string) => Promise<string>;
 }
+
+/** Form answers that name a side's responsible worker: completing them puts that worker on the case's team. */
+const NAMED_WORKERS = { personalWorkerId: { side: "county", role: "personal-worker" }, riseWorkerId: { side: "rise", role: "rise-worker" } } as const;
 
 const CaseRefParam = z.string().regex(/^[\w.-]{1,100}$/, "not a case reference");
 const Submission = z.object({ data: z.record(z.string(), z.unknown()) });
@@ -31,7 +38,7 @@ export function tasklistRouter(deps: TasklistDeps): express.Router {
 
   /** the task of `:id`, which the user may open, on `res.locals.task`; or AccessDenied */
   const guardTask: express.RequestHandler<{ id: string }> = async (req, res, next) => {
-    const task = await openableTask(engine, currentUser(res), req.params.id);
+    const task = await openableTask(engine, await taskUserOf(store, currentUser(res)), req.params.id);
     if (!task) throw new AccessDenied("task", null, { taskId: req.params.id });
     res.locals.task = task;
     next();
@@ -45,7 +52,8 @@ export function tasklistRouter(deps: TasklistDeps): express.Router {
 
   router.get("/tasks", async (req, res) => {
     const filter = TaskFilter.parse(req.query);
-    const tasks = unwrap(await engine.GET("/task", { params: { query: taskQuery(filter, currentUser(res), deps.now()) } }));
+    const user = await taskUserOf(store, currentUser(res));
+    const tasks = unwrap(await engine.POST("/task", { params: { query: { maxResults: 200 } }, body: taskQuery(filter, user, deps.now()) }));
     const definitionIds = [...new Set(tasks.map((t) => t.processDefinitionId!))];
     const instanceIds = [...new Set(tasks.map((t) => t.processInstanceId!))];
     const [definitionList, instances] = tasks.length
@@ -80,6 +88,7 @@ export function tasklistRouter(deps: TasklistDeps): express.Router {
       deployedForm(req.params.id),
       engine.GET("/task/{id}/form-variables", { params: { path: { id: req.params.id }, query: { deserializeValues: false } } }).then(unwrap),
     ]);
+    const choices = await choicesFor(engine, store, parseForm(form), caseRef);
     await audit(res, "task.read", caseRef, { taskId: task.id! });
     res.json({
       id: task.id!,
@@ -88,7 +97,10 @@ export function tasklistRouter(deps: TasklistDeps): express.Router {
       due: task.due ?? null,
       caseRef,
       form,
-      data: Object.fromEntries(Object.entries(variables).map(([k, v]) => [k, v.type === "Json" && typeof v.value === "string" ? JSON.parse(v.value) : v.value])),
+      data: {
+        ...Object.fromEntries(Object.entries(variables).map(([k, v]) => [k, v.type === "Json" && typeof v.value === "string" ? JSON.parse(v.value) : v.value])),
+        ...choices,
+      },
     });
   });
 
@@ -96,9 +108,13 @@ export function tasklistRouter(deps: TasklistDeps): express.Router {
     const task = taskOf(res);
     const user = currentUser(res);
     if (task.assignee && task.assignee !== user.id) throw new ApiProblem(409, "TaskAlreadyClaimed", "task-claimed", "Someone else has claimed this task.");
-    await auditedChange(res, "task.claim", await caseRefOfTask(task), { taskId: req.params.id }, async () =>
-      unwrap(await engine.POST("/task/{id}/claim", { params: { path: { id: req.params.id } }, body: { userId: user.id } })),
-    );
+    const caseRef = await caseRefOfTask(task);
+    await auditedChange(res, "task.claim", caseRef, { taskId: req.params.id }, async () => {
+      unwrap(await engine.POST("/task/{id}/claim", { params: { path: { id: req.params.id } }, body: { userId: user.id } }));
+      // whoever takes a task of the case is on its team from now on
+      const side = sideOf(user);
+      if (caseRef && side && (await store.cases.get(caseRef))) await store.cases.join(caseRef, user.id, side, "worker", user.id, deps.now());
+    });
     res.status(204).end();
   });
 
@@ -121,27 +137,36 @@ export function tasklistRouter(deps: TasklistDeps): express.Router {
       const task = taskOf(res);
       const taskId = String(req.params.id);
       const definition = parseForm(await deployedForm(taskId));
-      const checked = validateSubmission(definition, data, deps.now());
+      const caseRef = await caseRefOfTask(task);
+      const checked = validateSubmission(definition, data, deps.now(), await choicesFor(engine, store, definition, caseRef));
       if (!checked.ok) {
         const labels = new Map(valueFields(definition).map((f) => [f.key, f.label ?? f.key]));
         const fields = Object.entries(checked.errors).map(([key, message]) => ({ key, label: labels.get(key) ?? key, message }));
         throw new ApiProblem(400, "FormValidationException", "form-invalid", fields.map((e) => `${e.label}: ${e.message}`).join("; "), { fields });
       }
-      await auditedChange(res, "task.complete", await caseRefOfTask(task), { taskId }, async () =>
-        unwrap(await engine.POST("/task/{id}/submit-form", { params: { path: { id: taskId } }, body: { variables: checked.variables } })),
-      );
+      await auditedChange(res, "task.complete", caseRef, { taskId }, async () => {
+        const record = caseRef ? await store.cases.get(caseRef) : null;
+        // the named worker joins the team before the tasks offered to it are created
+        for (const [key, { side, role }] of Object.entries(NAMED_WORKERS)) {
+          const named = checked.variables[key];
+          if (record && named?.type === "String") await store.cases.join(record.caseRef, named.value, side, role, currentUser(res).id, deps.now());
+        }
+        unwrap(await engine.POST("/task/{id}/submit-form", { params: { path: { id: taskId } }, body: { variables: checked.variables } }));
+      });
       res.status(204).end();
     }),
   );
 
   router.get("/cases/:caseRef", async (req, res) => {
     const caseRef = CaseRefParam.parse(req.params.caseRef);
-    const openTasks = await openTasksOf(engine, currentUser(res), caseRef);
-    if (!(await mayOpenCase(engine, currentUser(res), caseRef, openTasks))) throw new AccessDenied("case", caseRef);
-    const view = await caseView(engine, store, caseRef, deps.now(), currentUser(res));
+    const user = currentUser(res);
+    const openTasks = await openTasksOf(engine, await taskUserOf(store, user), caseRef);
+    if (!(await mayOpenCase(store, user, caseRef, openTasks))) throw new AccessDenied("case", caseRef);
+    const view = await caseView(engine, store, caseRef, deps.now(), user);
     if (!view) throw notFound("No such case.");
+    const team = await teamView(engine, store, user, caseRef, deps.nameOf);
     await audit(res, "case.read", caseRef, { processInstanceId: view.processInstanceId });
-    res.json({ ...view, openTasks });
+    res.json({ ...view, openTasks, team });
   });
 
   /**
@@ -155,8 +180,16 @@ export function tasklistRouter(deps: TasklistDeps): express.Router {
     withBody(NewCase, async (_req, res, input) => {
       const user = currentUser(res);
       if (!mayStart(user, input.pathway)) throw new AccessDenied("pathway");
+      const organisations = caseOrganisations(user, input);
       const caseRef = await freshCaseRef(engine, store, deps.now());
-      const started = await auditedChange(res, "case.start", caseRef, { pathway: input.pathway }, () => startPathway(engine, caseRef, user, input));
+      const started = await auditedChange(res, "case.start", caseRef, { pathway: input.pathway, countyId: organisations.countyId, riseUnitId: organisations.riseUnitId }, async () => {
+        await store.transaction(async (tx) => {
+          await tx.cases.create({ caseRef, pathway: input.pathway, ...organisations, municipality: input.municipality, startedBy: user.id, startedAt: deps.now() });
+          // a RISE officer who starts a case is its RISE worker
+          if (sideOf(user) === "rise") await tx.cases.join(caseRef, user.id, "rise", "rise-worker", user.id, deps.now());
+        });
+        return startPathway(engine, caseRef, user, input, organisations);
+      });
       res.status(201).location(`/api/cases/${caseRef}`).json({ caseRef, processInstanceId: started.processInstanceId });
     }),
   );
@@ -184,5 +217,6 @@ export function tasklistRouter(deps: TasklistDeps): express.Router {
     res.status(204).end();
   });
 
+  router.use(teamRouter(deps));
   return router;
 }

@@ -1,7 +1,11 @@
 import { z } from "zod";
 import { unwrap, type EngineClient } from "../../../lib/engine/client.js";
 import type { Store } from "../../../lib/store/index.js";
+import { isRiseUnit, organisationOf } from "../../../lib/organisations/case-groups.js";
+import { MUNICIPALITIES } from "../../../lib/organisations/municipalities.js";
 import type { SignedInUser } from "../auth/user.js";
+import { ApiProblem } from "../problems.js";
+import { sideOf } from "./case-team.js";
 
 /**
  * Who may start which pathway. Release preparation begins when a RISE officer identifies the need
@@ -39,6 +43,12 @@ export const NewCase = z.strictObject({
   referrerOrganisation: z.enum(REFERRER_ORGANISATIONS, {
     message: `Ilmoittajataho on jokin näistä: ${REFERRER_ORGANISATIONS.join(", ")} / Referring organisation must be one of ${REFERRER_ORGANISATIONS.join(", ")}`,
   }),
+  /** the client's home municipality, whose county the case belongs to */
+  municipality: z
+    .string({ message: "Kotikunta puuttuu / Home municipality is required" })
+    .refine((code) => MUNICIPALITIES.some((m) => m.code === code), "Valitse kotikunta luettelosta / Choose the home municipality from the list"),
+  /** the RISE unit, when the county starts the case (a RISE officer's case is their own unit's) */
+  riseUnitId: z.string().refine(isRiseUnit, "Valitse Rikosseuraamuslaitoksen yksikkö luettelosta / Choose the RISE unit from the list").optional(),
 });
 export type NewCase = z.infer<typeof NewCase>;
 
@@ -66,11 +76,29 @@ export async function freshCaseRef(engine: EngineClient, store: Store, now: Date
   throw new Error(`The case reference series runs into existing cases ${MAX_TAKEN_REFERENCES} times in a row; advance the store's case_ref_numbers sequence.`);
 }
 
+const refused = (code: string, message: string) => new ApiProblem(400, "InvalidRequestException", code, message, { fields: [{ key: code === "rise-unit" ? "riseUnitId" : "municipality", message }] });
+
+/**
+ * The case's two organisations: the county of the client's home municipality and the RISE unit:
+ * the starter's own when RISE starts it, the one chosen when the county does. County intake
+ * starts cases of its own county's residents only; a case of another county is that county's.
+ */
+export function caseOrganisations(user: SignedInUser, input: NewCase): { countyId: string; riseUnitId: string } {
+  const countyId = MUNICIPALITIES.find((m) => m.code === input.municipality)!.countyId;
+  const organisation = organisationOf(user.groups);
+  if (sideOf(user) === "rise") return { countyId, riseUnitId: organisation! };
+  if (organisation !== countyId) {
+    throw refused("other-county", "Kunta kuuluu toiseen hyvinvointialueeseen: sen asiakasohjaus aloittaa asian / The municipality belongs to another county, whose intake starts the case");
+  }
+  if (!input.riseUnitId) throw refused("rise-unit", "Valitse Rikosseuraamuslaitoksen yksikkö / Choose the RISE unit");
+  return { countyId, riseUnitId: input.riseUnitId };
+}
+
 /**
  * Starts the pathway's latest version by key with `caseRef` (from freshCaseRef) as business key
  * and the start variables of docs/contracts.md.
  */
-export async function startPathway(engine: EngineClient, caseRef: string, user: SignedInUser, input: NewCase) {
+export async function startPathway(engine: EngineClient, caseRef: string, user: SignedInUser, input: NewCase, organisations: { countyId: string; riseUnitId: string }) {
   const started = unwrap(
     await engine.POST("/process-definition/key/{key}/start", {
       params: { path: { key: input.pathway } },
@@ -81,6 +109,9 @@ export async function startPathway(engine: EngineClient, caseRef: string, user: 
           clientName: { value: input.clientName, type: "String" },
           referrerUserId: { value: user.id, type: "String" },
           referrerOrganisation: { value: input.referrerOrganisation, type: "String" },
+          countyId: { value: organisations.countyId, type: "String" },
+          riseUnitId: { value: organisations.riseUnitId, type: "String" },
+          ...(sideOf(user) === "rise" ? { riseWorkerId: { value: user.id, type: "String" } } : {}),
         },
       },
     }),

@@ -13,14 +13,15 @@ export type TaskFilter = z.infer<typeof TaskFilter>;
 /** Camunda's date format for query parameters. */
 
 /**
- * The engine query for a filter, always limited to what the user may see: tasks assigned to
- * them, or open tasks of their groups.
+ * The engine query (POST /task's body) for a filter, always limited to what the user may see:
+ * tasks assigned to them, or open tasks of the groups they stand in (their organisation's roles
+ * and their case teams: access.ts taskUserOf).
  */
-export function taskQuery(filter: TaskFilter, user: { id: string; groups: string[] }, now: Date) {
+export function taskQuery(filter: TaskFilter, user: { id: string; taskGroups: readonly string[] }, now: Date) {
   const base =
     filter.view === "mine"
       ? { assignee: user.id }
-      : { candidateGroups: user.groups.length ? user.groups.join(",") : "-none-", includeAssignedTasks: true };
+      : { candidateGroups: user.taskGroups.length ? [...user.taskGroups] : ["-none-"], includeAssignedTasks: true };
   const dueBefore = [
     filter.dueBefore ? new Date(`${filter.dueBefore}T23:59:59.999Z`) : undefined,
     filter.overdue === "true" ? now : undefined,
@@ -29,8 +30,6 @@ export function taskQuery(filter: TaskFilter, user: { id: string; groups: string
     ...base,
     ...(filter.pathway ? { processDefinitionKey: filter.pathway } : {}),
     ...(dueBefore.length ? { dueBefore: engineDate(new Date(Math.min(...dueBefore.map((d) => d.getTime())))) } : {}),
-    sortBy: "dueDate" as const,
-    sortOrder: "asc" as const,
-    maxResults: 200,
+    sorting: [{ sortBy: "dueDate" as const, sortOrder: "asc" as const }],
   };
 }
