@@ -68,6 +68,8 @@ describe("app and workers against an engine at ENGINE_URL", function () {
             clientName: { value: "Testi Asiakas", type: "String" },
             referrerUserId: { value: engine.connection.user, type: "String" },
             referrerOrganisation: { value: "rise-prison", type: "String" },
+            countyId: { value: "hva-ita-uusimaa", type: "String" },
+            riseUnitId: { value: "rise-vantaan-vankila", type: "String" },
           },
         },
       }),

@@ -27,7 +27,8 @@ describe("demo identity in the engine", function () {
     );
     expect(verified.authenticated).to.equal(true);
     const membership = unwrap(await engine.client.GET("/identity/groups", { params: { query: { userId: "rise.virtanen" } } }));
-    expect(membership.groups?.map((g) => g.id)).to.deep.equal(["rise-caseworker"]);
+    // a role group and one organisation, Vantaa prison
+    expect(membership.groups?.map((g) => g.id)).to.have.members(["rise-caseworker", "rise-vantaan-vankila"]);
     const admins = unwrap(await engine.client.GET("/user", { params: { query: { memberOfGroup: "admin" } } })).map((u) => u.id);
     expect(admins).to.include(engine.connection.user);
   });
