@@ -77,7 +77,7 @@ describe("cockpit measures", function () {
   async function releasePreparation() {
     const rp = await walk.start("release-preparation", asReferredBy("rise.lindqvist"));
     caseRefs.push(rp.caseRef);
-    await walk.complete(rp.id, "ota-yhteytta", { releaseDate: day(30), needDescription: "Asunto ja henkilökortti puuttuvat" }, "rise.lindqvist");
+    await walk.complete(rp.id, "ota-yhteytta", { releaseDate: day(30), probation: "none", sentenceDays: 180, needDescription: "Asunto ja henkilökortti puuttuvat" }, "rise.lindqvist");
     await walk.complete(rp.id, "kirjaa-yhteydenotto", { contactDate: day(-3), personalWorkerId: "sw.hamalainen" }, "intake.korhonen");
     await conclude((await walk.calledAssessment(rp.id)).id, "sw.hamalainen", ["housing", "identity"], true, { clientFeedbackRating: "5" });
     await walk.complete(rp.id, "kokoa-verkosto", { networkMembers: "Asumispalvelu Oy, vertaistukija", supervisedProbation: false }, "sw.hamalainen");
