@@ -80,7 +80,7 @@ describe("cockpit measures", function () {
     await walk.complete(rp.id, "ota-yhteytta", { releaseDate: day(30), probation: "none", sentenceDays: 180, needDescription: "Asunto ja henkilökortti puuttuvat" }, "rise.lindqvist");
     await walk.complete(rp.id, "kirjaa-yhteydenotto", { contactDate: day(-3), personalWorkerId: "sw.hamalainen" }, "intake.korhonen");
     await conclude((await walk.calledAssessment(rp.id)).id, "sw.hamalainen", ["housing", "identity"], true, { clientFeedbackRating: "5" });
-    await walk.complete(rp.id, "kokoa-verkosto", { networkMembers: "Asumispalvelu Oy, vertaistukija", supervisedProbation: false }, "sw.hamalainen");
+    await walk.complete(rp.id, "kokoa-verkosto", { networkMembers: "Asumispalvelu Oy, vertaistukija" }, "sw.hamalainen");
     const services = await walk.tasksByService(rp.id, "varmista-palvelu", 2);
     // the identity card is arranged now, well before the release day
     await walk.completeTaskById(services.identity!, { serviceArranged: true, serviceNote: "Henkilökortti haettu" }, "sw.hamalainen");
