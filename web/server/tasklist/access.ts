@@ -1,7 +1,7 @@
 import { unwrap, type EngineClient } from "../../../lib/engine/client.js";
 import type { Store } from "../../../lib/store/index.js";
 import type { SignedInUser } from "../auth/user.js";
-import { onTeamOrLeads, taskGroupsOf } from "./case-team.js";
+import { onTeamOrLeads, taskGroupsOf, type caseStanding } from "./case-team.js";
 
 /** A user as the task rules see them: their id and the candidate groups they stand in (case-team.ts). */
 export interface TaskUser {
@@ -36,6 +36,6 @@ export async function openableTask(engine: EngineClient, user: TaskUser, taskId:
  * (case-team.ts), or when an open task of it is theirs to take (`openTasks`, as openTasksOf judges
  * them): county intake sees a case while its registration waits on them.
  */
-export async function mayOpenCase(store: Store, user: SignedInUser, caseRef: string, openTasks: readonly { mayOpen: boolean }[]): Promise<boolean> {
-  return openTasks.some((t) => t.mayOpen) || (await onTeamOrLeads(store, user, caseRef));
+export function mayOpenCase(user: SignedInUser, standing: Awaited<ReturnType<typeof caseStanding>>, openTasks: readonly { mayOpen: boolean }[]): boolean {
+  return openTasks.some((t) => t.mayOpen) || onTeamOrLeads(user, standing);
 }

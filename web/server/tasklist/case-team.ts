@@ -1,5 +1,5 @@
 import type { Store } from "../../../lib/store/index.js";
-import type { CaseRecord } from "../../../lib/store/cases.js";
+import type { CaseRecord, TeamMember } from "../../../lib/store/cases.js";
 import { organisationOf, roleInOrganisation, sideOfOrganisation, teamGroup, type Side } from "../../../lib/organisations/case-groups.js";
 import type { SignedInUser } from "../auth/user.js";
 
@@ -14,7 +14,7 @@ import type { SignedInUser } from "../auth/user.js";
 const ORGANISATION_ROLES = ["rise-caseworker", "county-intake", "county-social-worker", "team-lead"] as const;
 
 /** The user's side: that of their organisation (admins and process owners have none). */
-export function sideOf(user: Pick<SignedInUser, "groups">): Side | null {
+export function sideOf(user: { groups: readonly string[] }): Side | null {
   const organisation = organisationOf(user.groups);
   return organisation ? sideOfOrganisation(organisation) : null;
 }
@@ -44,10 +44,14 @@ export async function taskGroupsOf(store: Store, user: Pick<SignedInUser, "id" |
   return [...roles, ...teams];
 }
 
+/** The case's record and current team, read once per request for the rules and the view. */
+export async function caseStanding(store: Store, caseRef: string): Promise<{ record: CaseRecord | null; team: TeamMember[] }> {
+  const [record, team] = await Promise.all([store.cases.get(caseRef), store.cases.team(caseRef)]);
+  return { record, team };
+}
+
 /** Whether the user is on the case's team now, or leads one of its organisations. */
-export async function onTeamOrLeads(store: Store, user: Pick<SignedInUser, "id" | "groups">, caseRef: string): Promise<boolean> {
-  const record = await store.cases.get(caseRef);
+export function onTeamOrLeads(user: Pick<SignedInUser, "id" | "groups">, { record, team }: Awaited<ReturnType<typeof caseStanding>>): boolean {
   if (!record) return false;
-  if (leadsCase(user, record)) return true;
-  return (await store.cases.team(caseRef)).some((m) => m.userId === user.id);
+  return leadsCase(user, record) !== null || team.some((m) => m.userId === user.id);
 }

@@ -39,7 +39,7 @@ type PlanSide = "rise" | "county";
  * recorded consent).
  */
 export function planSidesOf(groups: readonly string[]): Set<PlanSide> {
-  const side = sideOf({ groups: [...groups] });
+  const side = sideOf({ groups });
   return new Set(side ? [side] : []);
 }
 

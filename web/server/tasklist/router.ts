@@ -7,7 +7,7 @@ import { currentUser } from "../auth/user.js";
 import { AccessDenied, ApiProblem, notFound } from "../problems.js";
 import { withBody } from "../route-body.js";
 import { mayOpenCase, openableTask, taskUserOf } from "./access.js";
-import { sideOf } from "./case-team.js";
+import { caseStanding, sideOf } from "./case-team.js";
 import { choicesFor } from "./form-choices.js";
 import { teamRouter, teamView } from "./team-router.js";
 import { caseView, openTasksOf } from "./case-view.js";
@@ -160,11 +160,11 @@ export function tasklistRouter(deps: TasklistDeps): express.Router {
   router.get("/cases/:caseRef", async (req, res) => {
     const caseRef = CaseRefParam.parse(req.params.caseRef);
     const user = currentUser(res);
-    const openTasks = await openTasksOf(engine, await taskUserOf(store, user), caseRef);
-    if (!(await mayOpenCase(store, user, caseRef, openTasks))) throw new AccessDenied("case", caseRef);
+    const [openTasks, standing] = await Promise.all([taskUserOf(store, user).then((u) => openTasksOf(engine, u, caseRef)), caseStanding(store, caseRef)]);
+    if (!mayOpenCase(user, standing, openTasks)) throw new AccessDenied("case", caseRef);
     const view = await caseView(engine, store, caseRef, deps.now(), user);
     if (!view) throw notFound("No such case.");
-    const team = await teamView(engine, store, user, caseRef, deps.nameOf);
+    const team = await teamView(engine, store, user, standing, deps.nameOf);
     await audit(res, "case.read", caseRef, { processInstanceId: view.processInstanceId });
     res.json({ ...view, openTasks, team });
   });

@@ -12,7 +12,7 @@ import { auditedChange } from "../audit.js";
 import { currentUser, type SignedInUser } from "../auth/user.js";
 import { AccessDenied, ApiProblem, notFound } from "../problems.js";
 import { withBody } from "../route-body.js";
-import { leadsCase, organisationOnSide, sideOf } from "./case-team.js";
+import { leadsCase, organisationOnSide, sideOf, type caseStanding } from "./case-team.js";
 
 export interface TeamDeps {
   engine: EngineClient;
@@ -41,10 +41,9 @@ const TransferRequest = z.strictObject({
 const candidatesFor = (engine: EngineClient, record: CaseRecord, side: Side) => staffOf(engine, organisationOnSide(record, side), WORKER_ROLE[side]);
 
 /** The case's organisations and team as its case page shows them, with what the viewer may do about them. */
-export async function teamView(engine: EngineClient, store: Store, user: SignedInUser, caseRef: string, nameOf: (id: string) => Promise<string>) {
-  const record = await store.cases.get(caseRef);
+export async function teamView(engine: EngineClient, store: Store, user: SignedInUser, { record, team }: Awaited<ReturnType<typeof caseStanding>>, nameOf: (id: string) => Promise<string>) {
   if (!record) return null;
-  const [team, pending] = await Promise.all([store.cases.team(caseRef), store.cases.pendingTransfer(caseRef)]);
+  const pending = await store.cases.pendingTransfer(record.caseRef);
   const led = leadsCase(user, record);
   const onCountySide = team.some((m) => m.userId === user.id && m.side === "county");
   return {
@@ -113,7 +112,8 @@ export function teamRouter(deps: TeamDeps): express.Router {
         const instances = await runningInstances(caseRef);
         for (const id of instances) {
           const named = await variableOf(id, WORKER_VARIABLE[input.side]);
-          if (input.from === null ? role !== "worker" : named === input.from) await setVariable([id], WORKER_VARIABLE[input.side], input.to);
+          // naming a worker where the side had none, or following the named one who leaves
+          if (input.from === null || named === input.from) await setVariable([id], WORKER_VARIABLE[input.side], input.to);
         }
         if (input.from) {
           const tasks = unwrap(await engine.GET("/task", { params: { query: { processInstanceBusinessKey: caseRef, assignee: input.from } } }));
