@@ -44,7 +44,7 @@ export function startWorkers(connection: EngineConnection, store: Store, env: No
     lockDuration: settings.LOCK_DURATION_MS,
   });
   subscribePlans(client, { store });
-  console.log(`workers: ${settings.WORKER_ID} serving deadline-compute, deadline-escalate, notify, consent-record, plan-sync`);
+  console.log(`workers: ${settings.WORKER_ID} serving deadline-compute, deadline-escalate, notify, plan-sync`);
   return { stop: () => client.stop() };
 }
 

@@ -1,59 +1,54 @@
 import { z } from "zod";
 import type { Database } from "./database.js";
-import { Actor, CaseRef, Timestamp } from "./common.js";
+import { Actor, CaseRef } from "./common.js";
 import { parseInput } from "./validate.js";
+import { changeOf, ConsentInput, ConsentVersion } from "../consent/model.js";
 
-/** What the client may allow to cross between RISE and the county (`consentItems`). */
-export const ConsentItem = z.enum(["goals", "services", "release-date", "contacts"]);
-export type ConsentItem = z.infer<typeof ConsentItem>;
+const RecordInput = z.object({ caseRef: CaseRef, consent: ConsentInput, recordedBy: Actor, recordedAt: z.date() });
 
-export const Consent = z
-  .object({ given: z.boolean(), items: z.array(ConsentItem) })
-  .refine((c) => c.given || c.items.length === 0, { message: "a withdrawn consent shares no items", path: ["items"] });
-export type Consent = z.infer<typeof Consent>;
-
-export const ConsentRecord = z.object({
-  caseRef: CaseRef,
-  given: z.boolean(),
-  items: z.array(ConsentItem),
-  recordedBy: Actor,
-  recordedAt: Timestamp,
-});
-export type ConsentRecord = z.infer<typeof ConsentRecord>;
-
-const RecordInput = z.object({ caseRef: CaseRef, consent: Consent, recordedBy: Actor, recordedAt: z.date() });
-
-const SELECT = 'SELECT case_ref AS "caseRef", given, items, recorded_by AS "recordedBy", recorded_at AS "recordedAt" FROM consent_events';
+const SELECT = `SELECT case_ref AS "caseRef", version, change, grants, purpose, given_how AS "givenHow", to_char(valid_until, 'YYYY-MM-DD') AS "validUntil",
+  recorded_by AS "recordedBy", recorded_at AS "recordedAt" FROM consent_versions`;
 
 export interface ConsentsRepository {
-  /** records a consent given or withdrawn; earlier records stay as history */
-  record(caseRef: string, consent: Consent, recordedBy: string, recordedAt: Date): Promise<void>;
-  /** the consent in force: the last one recorded */
-  latest(caseRef: string): Promise<Consent | null>;
-  /** every record, oldest first */
-  history(caseRef: string): Promise<ConsentRecord[]>;
+  /** records a new version of the case's consent (an empty grant list declines or withdraws everything); earlier versions stay */
+  record(caseRef: string, consent: ConsentInput, recordedBy: string, recordedAt: Date): Promise<ConsentVersion>;
+  /** the newest version, or null when none is recorded (whether it is still in force: model.ts grantsInForce) */
+  current(caseRef: string): Promise<ConsentVersion | null>;
+  /** every version, oldest first */
+  history(caseRef: string): Promise<ConsentVersion[]>;
 }
 
 export function consentsRepository(db: Database): ConsentsRepository {
+  const current = async (caseRef: string) => {
+    const [row] = await db.query(`${SELECT} WHERE case_ref = $1 ORDER BY version DESC LIMIT 1`, [caseRef]);
+    return row ? ConsentVersion.parse(row) : null;
+  };
   return {
     async record(caseRef, consent, recordedBy, recordedAt) {
       const input = parseInput(RecordInput, { caseRef, consent, recordedBy, recordedAt }, "consent");
-      await db.query("INSERT INTO consent_events (case_ref, given, items, recorded_by, recorded_at) VALUES ($1, $2, $3, $4, $5)", [
-        input.caseRef,
-        input.consent.given,
-        JSON.stringify(input.consent.items),
-        input.recordedBy,
-        input.recordedAt,
-      ]);
+      const before = await current(input.caseRef);
+      // two writers at once: the primary key refuses the second one's version number
+      const [row] = await db.query(
+        `INSERT INTO consent_versions (case_ref, version, change, grants, purpose, given_how, valid_until, recorded_by, recorded_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+         RETURNING case_ref AS "caseRef", version, change, grants, purpose, given_how AS "givenHow", to_char(valid_until, 'YYYY-MM-DD') AS "validUntil", recorded_by AS "recordedBy", recorded_at AS "recordedAt"`,
+        [
+          input.caseRef,
+          (before?.version ?? 0) + 1,
+          changeOf(before?.grants ?? null, input.consent.grants),
+          JSON.stringify(input.consent.grants),
+          input.consent.purpose,
+          input.consent.givenHow,
+          input.consent.validUntil,
+          input.recordedBy,
+          input.recordedAt,
+        ],
+      );
+      return ConsentVersion.parse(row);
     },
-    async latest(caseRef) {
-      const [row] = await db.query(`${SELECT} WHERE case_ref = $1 ORDER BY id DESC LIMIT 1`, [caseRef]);
-      if (!row) return null;
-      const { given, items } = ConsentRecord.parse(row);
-      return { given, items };
-    },
+    current,
     async history(caseRef) {
-      return (await db.query(`${SELECT} WHERE case_ref = $1 ORDER BY id`, [caseRef])).map((r) => ConsentRecord.parse(r));
+      return (await db.query(`${SELECT} WHERE case_ref = $1 ORDER BY version`, [caseRef])).map((r) => ConsentVersion.parse(r));
     },
   };
 }

@@ -7,7 +7,7 @@
  *   import { openStore, storeOptionsFromEnv } from "../lib/store/index.js";
  *
  *   const store = await openStore(storeOptionsFromEnv());   // or { backend: "memory" } in tests
- *   await store.consents.record("NIV-2026-000123", { given: true, items: ["goals"] }, "anna", new Date());
+ *   await store.consents.record("NIV-2026-000123", { grants: [{ item: "goals", to: "rise" }], purpose: "…", givenHow: "in-person", validUntil: null }, "anna", new Date());
  *   const { version } = await store.plans.save("NIV-2026-000123", "county", countyPlan, "anna", new Date());
  *   const claim = await store.notices.claim(dedupeKey, new Date(), staleBefore); // "claimed" | "sent" | "busy"
  *   await store.audit.append({ actor: "anna", action: "case.read", caseRef: "NIV-2026-000123", at: new Date() });
@@ -124,7 +124,6 @@ function repositories(db: Database): Repositories {
 
 export { StoreInputError } from "./validate.js";
 export { PlanContent, PlanOwner, PlanVersion } from "./plans.js";
-export { Consent, ConsentItem, ConsentRecord } from "./consents.js";
 export { NetworkMember, NetworkMemberInput } from "./network.js";
 export { InboxEntry, InboxEntryInput } from "./inbox.js";
 export { Notice, type Claim } from "./notices.js";

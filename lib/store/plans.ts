@@ -3,7 +3,7 @@ import type { Database, Sql } from "./database.js";
 import { Actor, CaseRef, Timestamp } from "./common.js";
 import { parseInput } from "./validate.js";
 
-export const PlanOwner = z.enum(["rise", "county", "joint"]);
+export const PlanOwner = z.enum(["rise", "county"]);
 export type PlanOwner = z.infer<typeof PlanOwner>;
 
 const IsoDate = z.iso.date();
@@ -30,12 +30,6 @@ export const PlanContent = z.object({
   contacts: z.array(PlanContact).default([]),
 });
 export type PlanContent = z.infer<typeof PlanContent>;
-
-/**
- * The joint view is derived by the plan-sync worker, which owns its shape and validates it when
- * it reads it back; here it only has to be a JSON object.
- */
-const JointContent = z.record(z.string(), z.json());
 
 export const PlanVersion = z.object({
   caseRef: CaseRef,
@@ -64,7 +58,7 @@ export function plansRepository(db: Database): PlansRepository {
   return {
     async save(caseRef, owner, content, savedBy, savedAt) {
       const input = parseInput(SaveInput, { caseRef, owner, savedBy, savedAt }, "plan");
-      const checked = input.owner === "joint" ? parseInput(JointContent, content, "joint plan view") : parseInput(PlanContent, content, `${input.owner} plan`);
+      const checked = parseInput(PlanContent, content, `${input.owner} plan`);
       return db.transaction(async (tx) => {
         // Serialises concurrent saves of one plan so each gets the next version number.
         await tx.query("SELECT pg_advisory_xact_lock(hashtext($1))", [`plan:${input.caseRef}:${input.owner}`]);

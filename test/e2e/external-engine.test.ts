@@ -8,6 +8,7 @@ import { freePort } from "../../lib/engine/free-port.js";
 import { useEngine, type TestEngine } from "../support/engine.js";
 import { pathwayHarness } from "../support/pathway-harness.js";
 import { until } from "../support/until.js";
+import { consentAnswers } from "../support/consent-answers.js";
 
 /**
  * Production's shape on one machine: the engine in its own process, and the app (web + workers)
@@ -77,7 +78,7 @@ describe("app and workers against an engine at ENGINE_URL", function () {
     const id = instance.id!;
     const today = new Date().toISOString().slice(0, 10);
     await walk.complete(id, "kirjaa-ilmoitus", { contactDate: today, urgent: false, personalWorkerId: "sw.nieminen" });
-    await walk.complete(id, "kirjaa-suostumus", { consentGiven: true, consentItems: ["goals", "services"] });
+    await walk.complete(id, "kirjaa-suostumus", consentAnswers(["goals", "services"]));
     await walk.complete(id, "sovi-tapaaminen", { meetingStart: `${today}T10:00`, meetingEnd: `${today}T11:00`, meetingPlace: "Vankila, neuvotteluhuone 2" });
     await walk.complete(id, "kirjaa-tapaaminen", {
       meetingStart: `${today}T10:00`,

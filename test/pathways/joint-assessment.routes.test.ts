@@ -11,6 +11,7 @@ import { unwrap } from "../../lib/engine/client.js";
 import { deployFiles, deployableFiles } from "../../lib/engine/deploy.js";
 import { useEngine, type TestEngine } from "../support/engine.js";
 import { pathwayHarness } from "../support/pathway-harness.js";
+import { consentAnswers, NO_CONSENT } from "../support/consent-answers.js";
 
 const contact = { contactDate: "2026-11-23", personalWorkerId: "sw.nieminen" };
 const rules = {
@@ -42,7 +43,7 @@ describe("joint assessment routes", function () {
   async function intoMeetings(consentItems: string[]) {
     const started = await h.start("joint-assessment");
     await h.complete(started.id, "kirjaa-ilmoitus", contact);
-    await h.complete(started.id, "kirjaa-suostumus", { consentGiven: true, consentItems });
+    await h.complete(started.id, "kirjaa-suostumus", consentAnswers(consentItems));
     await h.complete(started.id, "sovi-tapaaminen", firstMeeting);
     await h.openTasks(started.id, "kirjaa-tapaaminen");
     await h.settled(started.id);
@@ -54,17 +55,28 @@ describe("joint assessment routes", function () {
     expect(defs.map((d) => d.key).sort()).to.deep.equal(["joint-assessment", "release-preparation"]);
   });
 
-  it("consent declined: the referrer is told and the case ends 'Ei suostumusta'", async () => {
+  it("consent declined: the referrer is told the joint part ends, and the county's own assessment goes on with its clocks (SHL 36 §)", async () => {
     const { id } = await h.start("joint-assessment");
     await h.complete(id, "kirjaa-ilmoitus", { ...contact, urgent: false });
-    await h.complete(id, "kirjaa-suostumus", { consentGiven: false });
+    await h.complete(id, "kirjaa-suostumus", NO_CONSENT);
+    // not an end: the county still owes the client its assessment, on the same limit
+    await h.openTasks(id, "sovi-tapaaminen");
+    expect(await h.timers(id)).to.deep.equal({ "valmistuminen-varoitus": [rules["valmistuminen-varoitus"]], "valmistuminen-ylitetty": [rules["valmistuminen-ylitetty"]] });
+    expect(await h.variable(id, "consentGiven")).to.equal(false);
+    await h.complete(id, "sovi-tapaaminen", firstMeeting);
+    await h.complete(id, "kirjaa-tapaaminen", { ...meeting, moreMeetings: false });
+    await h.complete(id, "johtopaatos", conclusion);
     await h.ended(id);
     const route = await h.visited(id);
     // started on its own, the contact is registered here (*Yhteydenotto jo kirjattu?* Ei)
-    expect(route).to.include.members(["yhteydenotto-kirjattu", "kirjaa-ilmoitus", "laske-maaraajat", "tallenna-suostumus", "ilmoita-ei-suostumusta", "ei-suostumusta-sp", "ei-suostumusta"]);
-    expect(route).to.not.include("kutsu-verkosto");
-    expect(h.noticesOf(id)).to.deep.equal([{ activityId: "ilmoita-ei-suostumusta", template: "outcome-to-referrer", to: "referrer" }]);
-    expect(await h.timers(id)).to.deep.equal({});
+    expect(route).to.include.members(["yhteydenotto-kirjattu", "kirjaa-ilmoitus", "laske-maaraajat", "ilmoita-ei-suostumusta", "arviointi-jatkuu", "johtopaatos", "arviointi-valmis", "ei-suostumusta"]);
+    // nothing joint: no result to the referrer, no plans reconciled
+    expect(route).to.not.include.members(["ilmoita-tulos", "yhteensovita-suunnitelmat", "tarkista-suunnitelma"]);
+    expect(h.noticesOf(id).map((n) => [n.activityId, n.template])).to.deep.equal([
+      ["ilmoita-ei-suostumusta", "outcome-to-referrer"],
+      // the invitation task runs; the notify worker sends it only to whom the consent lets it (test/workers/notify.test.ts)
+      ["kutsu-verkosto", "meeting-invitation"],
+    ]);
   });
 
   it("start clocks: the warning and the limit fire on the open consent task, tell the team lead, and the task stays open", async () => {
@@ -90,7 +102,7 @@ describe("joint assessment routes", function () {
     await h.openTasks(id, "kirjaa-suostumus");
 
     // consent recorded with the client: the assessment has started, so no start clock is left
-    await h.complete(id, "kirjaa-suostumus", { consentGiven: true, consentItems: ["goals"] });
+    await h.complete(id, "kirjaa-suostumus", consentAnswers(["goals"]));
     await h.openTasks(id, "sovi-tapaaminen");
     expect(Object.keys(await h.timers(id)).sort()).to.deep.equal(["valmistuminen-varoitus", "valmistuminen-ylitetty"]);
   });
@@ -112,7 +124,7 @@ describe("joint assessment routes", function () {
   it("consent, first meeting agreed, two meetings, the completion clocks fire without stopping the work, conclusion and joint plan", async () => {
     const { id } = await h.start("joint-assessment");
     await h.complete(id, "kirjaa-ilmoitus", contact);
-    await h.complete(id, "kirjaa-suostumus", { consentGiven: true, consentItems: ["goals", "services"] });
+    await h.complete(id, "kirjaa-suostumus", consentAnswers(["goals", "services"]));
     await h.complete(id, "sovi-tapaaminen", firstMeeting);
     await h.openTasks(id, "kirjaa-tapaaminen");
     expect(await h.timers(id)).to.deep.equal({
@@ -151,15 +163,24 @@ describe("joint assessment routes", function () {
     expect(await h.variable(id, "needsMultiAgencyWork")).to.equal(true);
   });
 
-  it("consent withdrawn during the meetings stops the assessment and tells the referrer", async () => {
+  it("consent withdrawn during the meetings: the team is told, the assessment and its clocks go on, and nothing joint follows", async () => {
     const { id, caseRef } = await intoMeetings(["goals"]);
+    // what the tasklist does on a withdrawal (web/server/tasklist/consent.ts): the routing variables follow the store, then the message
+    unwrap(await engine.client.POST("/process-instance/{id}/variables", { params: { path: { id } }, body: { modifications: { consentGiven: { value: false, type: "Boolean" } } } }));
     await h.message("ConsentWithdrawn", caseRef);
-    await h.ended(id);
+    await h.reached(id, "suostumus-peruttu-loppu");
     const route = await h.visited(id);
-    expect(route).to.include.members(["suostumus-peruttu", "ilmoita-peruutus", "suostumus-peruttu-loppu"]);
-    expect(route).to.not.include("johtopaatos");
-    expect(await h.timers(id)).to.deep.equal({});
-    expect(h.noticesOf(id).map((n) => n.activityId)).to.deep.equal(["kutsu-verkosto", "ilmoita-peruutus"]);
+    expect(route).to.include.members(["suostumus-peruttu", "kutsuttu-valmistelusta", "ilmoita-peruutus", "suostumus-peruttu-loppu"]);
+    await h.openTasks(id, "kirjaa-tapaaminen");
+    expect(Object.keys(await h.timers(id)).sort()).to.deep.equal(["valmistuminen-varoitus", "valmistuminen-ylitetty"]);
+    expect(h.noticesOf(id).map((n) => [n.activityId, n.template, n.to])).to.deep.equal([
+      ["kutsu-verkosto", "meeting-invitation", "referrer,network"],
+      ["ilmoita-peruutus", "consent-changed", "referrer,personal-worker"],
+    ]);
+    await h.complete(id, "kirjaa-tapaaminen", { ...meeting, moreMeetings: false });
+    await h.complete(id, "johtopaatos", conclusion);
+    await h.ended(id);
+    expect(await h.visited(id)).to.include("ei-suostumusta").and.not.include("ilmoita-tulos");
   });
 
   it("a new release date before the contact is registered is kept for the registration, with no incident", async () => {
@@ -175,7 +196,7 @@ describe("joint assessment routes", function () {
   });
 
   it("a new release date before the three months moves the completion clocks to the release day, wherever the assessment stands", async () => {
-    const { id, caseRef } = await intoMeetings(["release-date"]);
+    const { id, caseRef } = await intoMeetings(["release-dates"]);
 
     // released Fri 15 Jan 2027: completion limit that day; warned 14 days before, which is
     // New Year's Day, so on the working day before it, Thu 31 Dec 2026

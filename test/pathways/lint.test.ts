@@ -8,7 +8,7 @@ import { EscalateVariables } from '../../workers/deadlines/escalation.js';
 import { NOTIFY_TOPIC } from '../../workers/notifications/notify.js';
 import { parseRecipients } from '../../workers/notifications/recipients.js';
 import { TemplateId } from '../../workers/notifications/templates/catalogue.js';
-import { CONSENT_RECORD_TOPIC, PLAN_SYNC_TOPIC } from '../../workers/plans/subscribe-plans.js';
+import { PLAN_SYNC_TOPIC } from '../../workers/plans/subscribe-plans.js';
 import { CANDIDATE_EXPRESSIONS, roleInOrganisation } from '../../lib/organisations/case-groups.js';
 
 const require = createRequire(import.meta.url);
@@ -23,7 +23,7 @@ const NodeResolver = require('bpmnlint/lib/resolver/node-resolver') as new () =>
  * county or RISE unit never sees a task (issue #11).
  */
 const CASEWORKER_GROUPS: string[] = Object.values(CANDIDATE_EXPRESSIONS);
-const SERVED_TOPICS = [DEADLINE_COMPUTE_TOPIC, DEADLINE_ESCALATE_TOPIC, NOTIFY_TOPIC, CONSENT_RECORD_TOPIC, PLAN_SYNC_TOPIC];
+const SERVED_TOPICS = [DEADLINE_COMPUTE_TOPIC, DEADLINE_ESCALATE_TOPIC, NOTIFY_TOPIC, PLAN_SYNC_TOPIC];
 const processesDir = 'processes';
 const formsDir = 'forms';
 const bpmnFiles = readdirSync(processesDir).filter((f) => f.endsWith('.bpmn'));

@@ -11,6 +11,7 @@ import { deployFiles, deployableFiles } from "../../lib/engine/deploy.js";
 import { useEngine, type TestEngine } from "../support/engine.js";
 import { until } from "../support/until.js";
 import { pathwayHarness } from "../support/pathway-harness.js";
+import { consentAnswers } from "../support/consent-answers.js";
 
 /** the moment the contacts are registered, as in the harness: Mon 23 Nov 2026 10:00 Helsinki */
 const REGISTERED = "2026-11-23T08:00:00.000Z";
@@ -61,7 +62,7 @@ describe("release days and the fast track (issue 13)", function () {
   }
 
   async function concludeAssessment(child: string, services: string[]) {
-    await h.complete(child, "kirjaa-suostumus", { consentGiven: true, consentItems: ["goals", "services", "release-date"] });
+    await h.complete(child, "kirjaa-suostumus", consentAnswers(["goals", "services", "release-dates"]));
     await h.complete(child, "sovi-tapaaminen", firstMeeting);
     await h.complete(child, "kirjaa-tapaaminen", { ...meeting, moreMeetings: false });
     await h.complete(child, "johtopaatos", { needsMultiAgencyWork: true, services, conclusionSummary: "Monialainen työ tarpeen" });
@@ -180,7 +181,7 @@ describe("release days and the fast track (issue 13)", function () {
     // release Fri 15 Jan 2027 at first (outside the window): completion capped by it, Fri 15 Jan.
     const c = await registered({ releaseDate: "2027-01-15" });
     expect(await h.variable(c.id, "fastTrack")).to.equal(false);
-    await h.complete(c.child, "kirjaa-suostumus", { consentGiven: true, consentItems: ["release-date"] });
+    await h.complete(c.child, "kirjaa-suostumus", consentAnswers(["release-dates"]));
     await h.complete(c.child, "sovi-tapaaminen", firstMeeting);
     await h.openTasks(c.child, "kirjaa-tapaaminen");
     await h.settled(c.child);

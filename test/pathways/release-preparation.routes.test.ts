@@ -13,6 +13,7 @@ import { deployFiles, deployableFiles } from "../../lib/engine/deploy.js";
 import { useEngine, type TestEngine } from "../support/engine.js";
 import { until } from "../support/until.js";
 import { pathwayHarness } from "../support/pathway-harness.js";
+import { consentAnswers, NO_CONSENT } from "../support/consent-answers.js";
 
 const releaseDay = "2027-01-15T00:00:00.000Z";
 const releaseMorning = "2027-01-15T06:00:00.000Z";
@@ -57,7 +58,7 @@ describe("release preparation routes", function () {
   async function throughAssessment(services: string[], supervisedProbation: boolean) {
     // probationary freedom planned from the release day itself, so that the clocks stay those above
     const c = await intoAssessment(supervisedProbation ? { probation: "planned", probationFrom: "2027-01-15" } : {});
-    await h.complete(c.child, "kirjaa-suostumus", { consentGiven: true, consentItems: ["goals", "services", "release-date"] });
+    await h.complete(c.child, "kirjaa-suostumus", consentAnswers(["goals", "services", "release-dates"]));
     await h.complete(c.child, "sovi-tapaaminen", firstMeeting);
     await h.complete(c.child, "kirjaa-tapaaminen", { ...meeting, moreMeetings: false });
     await h.complete(c.child, "johtopaatos", { needsMultiAgencyWork: true, services, conclusionSummary: "Monialainen työ tarpeen" });
@@ -69,19 +70,37 @@ describe("release preparation routes", function () {
     return c;
   }
 
-  it("the client declines consent in the called assessment: phase B ends 'Ei monialaista työtä'", async () => {
+  it("the client declines consent in the called assessment: the county assesses anyway and the services across release are still secured, with nothing joint", async () => {
     const c = await intoAssessment();
-    await h.complete(c.child, "kirjaa-suostumus", { consentGiven: false });
-    await h.ended(c.id);
-    const route = await h.visited(c.id);
-    expect(route).to.include.members(["laske-maaraajat", "yhteinen-arviointi", "monialainen-tarve", "ei-monialaista-tyota"]);
-    expect(route).to.not.include("ilmoita-omatyontekija");
+    await h.complete(c.child, "kirjaa-suostumus", NO_CONSENT);
+    await h.complete(c.child, "sovi-tapaaminen", firstMeeting);
+    await h.complete(c.child, "kirjaa-tapaaminen", { ...meeting, moreMeetings: false });
+    await h.complete(c.child, "johtopaatos", { needsMultiAgencyWork: true, services: ["housing"], conclusionSummary: "Asunto tarpeen" });
+    await h.ended(c.child);
+    // the joint part ended without a result to the referrer or reconciled plans; the county's own work goes on
+    expect(await h.visited(c.child)).to.include("ei-suostumusta").and.not.include.members(["ilmoita-tulos", "yhteensovita-suunnitelmat"]);
+    const tasks = await h.tasksByService(c.id, "varmista-palvelu", 1);
+    expect(Object.keys(tasks)).to.deep.equal(["housing"]);
     expect(await h.variable(c.id, "consentGiven")).to.equal(false);
+    expect(await h.visited(c.id)).to.include.members(["monialainen-tarve", "ilmoita-omatyontekija"]).and.not.include("ei-monialaista-tyota");
+  });
+
+  it("a withdrawal in phase C reaches the case's running release preparation: the team is told and the work goes on", async () => {
+    const c = await throughAssessment(["housing", "substance-abuse"], false);
+    await h.tasksByService(c.id, "varmista-palvelu", 2);
+    await h.message("ConsentWithdrawn", c.caseRef);
+    await h.reached(c.id, "suostumus-muuttui-loppu");
+    expect(h.noticesOf(c.id).filter((n) => n.activityId === "ilmoita-suostumus-muuttui")).to.deep.equal([
+      { activityId: "ilmoita-suostumus-muuttui", template: "consent-changed", to: "referrer,personal-worker" },
+    ]);
+    // non-interrupting: both continuity tasks are still there with their clocks
+    await h.openTasks(c.id, "varmista-palvelu", 2);
+    expect(Object.keys(await h.timers(c.id)).sort()).to.deep.equal(["vapautuminen-lahestyy", "vapautuminen-tulee"]);
   });
 
   it("consent but no need for multi-agency work: the case ends 'Ei monialaista työtä' after the referrer is told", async () => {
     const c = await intoAssessment();
-    await h.complete(c.child, "kirjaa-suostumus", { consentGiven: true, consentItems: ["goals"] });
+    await h.complete(c.child, "kirjaa-suostumus", consentAnswers(["goals"]));
     await h.complete(c.child, "sovi-tapaaminen", firstMeeting);
     await h.complete(c.child, "kirjaa-tapaaminen", { ...meeting, moreMeetings: false });
     await h.complete(c.child, "johtopaatos", { needsMultiAgencyWork: false, services: [], conclusionSummary: "Ei monialaisen työn tarvetta" });
@@ -168,7 +187,7 @@ describe("release preparation routes", function () {
 
   it("a new release date reaches the called assessment's clocks in phase B and the continuity clocks in phase C", async () => {
     const c = await intoAssessment();
-    await h.complete(c.child, "kirjaa-suostumus", { consentGiven: true, consentItems: ["release-date"] });
+    await h.complete(c.child, "kirjaa-suostumus", consentAnswers(["release-dates"]));
     await h.complete(c.child, "sovi-tapaaminen", firstMeeting);
     await h.openTasks(c.child, "kirjaa-tapaaminen");
     await h.settled(c.child);

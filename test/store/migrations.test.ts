@@ -27,14 +27,14 @@ function describeReopen(name: string, options: () => Promise<StoreOptions>, rawD
     it("applies every migration once, keeps the data on re-open, rolls back a failing migration, and the audit log is append-only", async function () {
       const first = await openStore(opts);
       expect(first.migrationsApplied).to.deep.equal(allVersions);
-      await first.consents.record("NIV-2026-000001", { given: true, items: ["goals"] }, "anna", new Date());
+      await first.consents.record("NIV-2026-000001", { grants: [{ item: "goals", to: "rise" }], purpose: "Arviointi", givenHow: "in-person", validUntil: null }, "anna", new Date());
       await first.audit.append({ actor: "anna", action: "case.read", caseRef: "NIV-2026-000001", at: new Date() });
       await first.close();
 
       const again = await openStore(opts);
       try {
         expect(again.migrationsApplied).to.deep.equal([]);
-        expect(await again.consents.latest("NIV-2026-000001")).to.deep.equal({ given: true, items: ["goals"] });
+        expect((await again.consents.current("NIV-2026-000001"))?.grants).to.deep.equal([{ item: "goals", to: "rise" }]);
       } finally {
         await again.close();
       }
@@ -54,6 +54,28 @@ function describeReopen(name: string, options: () => Promise<StoreOptions>, rawD
         expect(failure).to.be.instanceOf(Error).with.property("message").that.contains("no_such_function");
         expect(await db.query("SELECT to_regclass('half_done') AS t")).to.deep.equal([{ t: null }]);
         expect(await recordedMigrations(db)).to.deep.equal(allVersions);
+      } finally {
+        await db.close();
+      }
+    });
+
+    it("carries the consents recorded before consent versions forward: each item to both organisations, nothing lost", async function () {
+      const db = await rawDatabase(await options());
+      try {
+        await migrate(db, readMigrations().filter((m) => m.version < 8));
+        await db.query("INSERT INTO consent_events (case_ref, given, items, recorded_by, recorded_at) VALUES ($1, true, $2, 'anna', '2026-11-01T09:00:00Z'), ($1, false, '[]', 'ben', '2026-11-05T09:00:00Z')", [
+          "NIV-2026-000009",
+          JSON.stringify(["goals", "release-date", "contacts"]),
+        ]);
+        await migrate(db);
+        const rows = await db.query<{ version: number; change: string; grants: { item: string; to: string }[]; recorded_by: string }>(
+          "SELECT version, change, grants, recorded_by FROM consent_versions WHERE case_ref = 'NIV-2026-000009' ORDER BY version",
+        );
+        expect(rows.map((r) => [r.version, r.change, r.recorded_by])).to.deep.equal([[1, "given", "anna"], [2, "withdrawn", "ben"]]);
+        const key = (g: { item: string; to: string }) => `${g.item}>${g.to}`;
+        expect(rows[0]!.grants.map(key).sort()).to.deep.equal(["contact-details>county", "contact-details>rise", "goals>county", "goals>rise", "release-dates>county", "release-dates>rise"]);
+        expect(rows[1]!.grants).to.deep.equal([]);
+        expect(await db.query("SELECT to_regclass('consent_events') AS t")).to.deep.equal([{ t: null }]);
       } finally {
         await db.close();
       }

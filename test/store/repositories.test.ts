@@ -65,13 +65,6 @@ for (const backend of backends()) {
         expect(await store.plans.history(caseRef, "rise")).to.have.length(8);
       });
 
-      it("stores the joint view as the plan-sync worker made it", async function () {
-        const caseRef = newCaseRef();
-        const joint = { status: "synced", joint: { goals: [] }, conflicts: [] };
-        await store.plans.save(caseRef, "joint", joint, "plan-sync", new Date());
-        expect((await store.plans.latest(caseRef, "joint"))!.content).to.deep.equal(joint);
-      });
-
       it("refuses an invalid plan, naming the field, and writes nothing", async function () {
         const caseRef = newCaseRef();
         const bad = { ...countyPlan, services: [{ ...countyPlan.services[0], kind: "space-travel" }] };
@@ -87,27 +80,32 @@ for (const backend of backends()) {
     });
 
     describe("consents", function () {
-      it("keeps the history; the latest record decides", async function () {
+      const base = { purpose: "Yhteinen arviointi", givenHow: "in-person" as const, validUntil: null };
+      it("keeps every version with who recorded it and what changed; the newest is current", async function () {
         const caseRef = newCaseRef();
-        expect(await store.consents.latest(caseRef)).to.equal(null);
-        await store.consents.record(caseRef, { given: true, items: ["goals", "services"] }, "anna", t("2026-11-01T09:00:00Z"));
-        expect(await store.consents.latest(caseRef)).to.deep.equal({ given: true, items: ["goals", "services"] });
-        await store.consents.record(caseRef, { given: false, items: [] }, "ben", t("2026-11-05T12:00:00Z"));
-        expect(await store.consents.latest(caseRef)).to.deep.equal({ given: false, items: [] });
-
+        expect(await store.consents.current(caseRef)).to.equal(null);
+        const first = await store.consents.record(caseRef, { ...base, grants: [{ item: "goals", to: "rise" }, { item: "services", to: "rise" }] }, "anna", t("2026-11-01T09:00:00Z"));
+        expect([first.version, first.change]).to.deep.equal([1, "given"]);
+        await store.consents.record(caseRef, { ...base, grants: [{ item: "goals", to: "rise" }] }, "ben", t("2026-11-03T09:00:00Z"));
+        await store.consents.record(caseRef, { ...base, givenHow: "in-writing", validUntil: "2027-06-30", grants: [] }, "ben", t("2026-11-05T12:00:00Z"));
+        const current = await store.consents.current(caseRef);
+        expect([current?.version, current?.change, current?.grants, current?.validUntil, current?.givenHow]).to.deep.equal([3, "withdrawn", [], "2027-06-30", "in-writing"]);
         const history = await store.consents.history(caseRef);
-        expect(history.map((h) => [h.given, h.items, h.recordedBy, h.recordedAt.toISOString()])).to.deep.equal([
-          [true, ["goals", "services"], "anna", "2026-11-01T09:00:00.000Z"],
-          [false, [], "ben", "2026-11-05T12:00:00.000Z"],
+        expect(history.map((h) => [h.version, h.change, h.recordedBy, h.recordedAt.toISOString()])).to.deep.equal([
+          [1, "given", "anna", "2026-11-01T09:00:00.000Z"],
+          [2, "withdrawn-partly", "ben", "2026-11-03T09:00:00.000Z"],
+          [3, "withdrawn", "ben", "2026-11-05T12:00:00.000Z"],
         ]);
       });
 
-      it("refuses unknown items and a withdrawal that shares items, writing nothing", async function () {
+      it("refuses unknown items, unknown recipients, a grant given twice and a missing purpose, writing nothing", async function () {
         const caseRef = newCaseRef();
-        const unknown = await rejected(store.consents.record(caseRef, { given: true, items: ["diagnosis" as "goals"] }, "anna", new Date()));
-        expect(unknown.message).to.match(/^Invalid consent: consent\.items\.0: /);
-        const withdrawn = await rejected(store.consents.record(caseRef, { given: false, items: ["goals"] }, "anna", new Date()));
-        expect(withdrawn.message).to.contain("a withdrawn consent shares no items");
+        const unknown = await rejected(store.consents.record(caseRef, { ...base, grants: [{ item: "diagnosis" as "goals", to: "rise" }] }, "anna", new Date()));
+        expect(unknown.message).to.match(/^Invalid consent: consent\.grants\.0\.item: /);
+        await rejected(store.consents.record(caseRef, { ...base, grants: [{ item: "goals", to: "police" as "rise" }] }, "anna", new Date()));
+        const twice = await rejected(store.consents.record(caseRef, { ...base, grants: [{ item: "goals", to: "rise" }, { item: "goals", to: "rise" }] }, "anna", new Date()));
+        expect(twice.message).to.contain("granted to the same recipient twice");
+        await rejected(store.consents.record(caseRef, { ...base, purpose: " ", grants: [] }, "anna", new Date()));
         expect(await store.consents.history(caseRef)).to.deep.equal([]);
       });
     });

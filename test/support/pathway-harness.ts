@@ -5,7 +5,7 @@
  * workers serve the external tasks (unless the app's own do), and fire a timer once its due date has been checked.
  *
  * The deadline topics are served by the real deadline worker (so timers carry the dates the rules
- * give); notify, consent-record and plan-sync by the official client in the test, which records
+ * give); notify and plan-sync by the official client in the test, which records
  * what each notice was asked to say and to whom (their own suites test the real workers).
  */
 import { expect } from "chai";
@@ -17,6 +17,8 @@ import { validateSubmission } from "../../lib/forms/submission.js";
 import { subscribeDeadlines } from "../../workers/deadlines/topics.js";
 import type { TestEngine } from "./engine.js";
 import { until } from "./until.js";
+import { consentFromAnswers, CONSENT_FORM_ID } from "../../lib/consent/consent-form.js";
+import { routingVariables } from "../../lib/consent/model.js";
 
 export interface Notice {
   processInstanceId: string;
@@ -63,7 +65,6 @@ export function pathwayHarness(engine: TestEngine, options: HarnessOptions = {})
       });
       await taskService.complete(task);
     });
-    client.subscribe("consent-record", async ({ task, taskService }) => taskService.complete(task));
     client.subscribe("plan-sync", async ({ task, taskService }) =>
       taskService.complete(task, new Variables().setAll({ planSyncStatus: "synced", planConflictCount: 0 })),
     );
@@ -119,7 +120,15 @@ export function pathwayHarness(engine: TestEngine, options: HarnessOptions = {})
     const checked = validateSubmission(form, data, formsNow, HOME_CHOICES);
     if (!checked.ok) throw new Error(`test data does not fit form ${form.id}: ${JSON.stringify(checked.errors)}`);
     if (asUser) unwrap(await api.POST("/task/{id}/claim", { params: { path: { id: taskId } }, body: { userId: asUser } }));
-    unwrap(await api.POST("/task/{id}/complete", { params: { path: { id: taskId } }, body: { variables: checked.variables } }));
+    unwrap(await api.POST("/task/{id}/complete", { params: { path: { id: taskId } }, body: { variables: form.id === CONSENT_FORM_ID ? consentRouting(data) : checked.variables } }));
+  }
+
+  /** the consent form's answers reach the pathway only as the routing variables the tasklist sets (web/server/tasklist/consent.ts) */
+  function consentRouting(data: Record<string, unknown>) {
+    const consent = consentFromAnswers(data);
+    if (!consent.ok) throw new Error(`test data gives no consent the tasklist would record: ${consent.field}`);
+    const routing = routingVariables(consent.consent.grants);
+    return { consentGiven: { type: "Boolean", value: routing.consentGiven }, consentItems: { type: "Json", value: JSON.stringify(routing.consentItems) } };
   }
 
   async function complete(processInstanceId: string, key: string, data: Record<string, unknown>, asUser?: string): Promise<void> {

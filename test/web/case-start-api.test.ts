@@ -246,24 +246,38 @@ describe("starting a case from the tasklist API", function () {
     expect((await socialWorker.fetch(`/api/cases/${joint.caseRef}`)).status, "neither referrer nor on the case").to.equal(403);
   });
 
-  it("shows each side its own plan and the joint one, never the other side's own plan (it crosses only as the consented joint plan)", async () => {
+  it("shows each side its own plan, and of the other side's only the joint view the consent lets cross to it now, derived on every read", async () => {
     const joint = (await (await start(rise, { pathway: "joint-assessment", clientName: uniqueName("Asiakas"), referrerOrganisation: "rise-prison", ...HOME })).json()) as Started;
     const at = new Date();
     await app.store.plans.save(joint.caseRef, "rise", { releaseDate: "2027-01-15", goals: [{ area: "housing", text: "RISE:n oma tavoite" }] }, "rise.virtanen", at);
     await app.store.plans.save(joint.caseRef, "county", { releaseDate: null, goals: [{ area: "income", text: "Hyvinvointialueen oma tavoite" }] }, "sw.nieminen", at);
-    await app.store.plans.save(joint.caseRef, "joint", { releaseDate: "2027-01-15", goals: [{ area: "housing", text: "Jaettu tavoite" }] }, "plan-sync", at);
-    type Plans = { plans: Record<"rise" | "county" | "joint", { content: unknown } | null>; plansWithheld: string[] };
+    type Plans = { plans: Record<"rise" | "county" | "joint", { joint: { shared: string[] } } | null>; plansWithheld: string[] };
     const seenBy = async (session: Session) => {
       const response = await session.fetch(`/api/cases/${joint.caseRef}`);
       const view = (await response.json()) as Plans;
-      return { shown: Object.entries(view.plans).filter(([, p]) => p).map(([side]) => side).sort(), withheld: view.plansWithheld, text: JSON.stringify(view) };
+      return { shown: Object.entries(view.plans).filter(([, p]) => p).map(([side]) => side).sort(), withheld: view.plansWithheld, shared: view.plans.joint?.joint.shared, text: JSON.stringify(view) };
     };
-    const byRise = await seenBy(rise);
-    expect([byRise.shown, byRise.withheld]).to.deep.equal([["joint", "rise"], ["county"]]);
+    const consent = (grants: { item: string; to: string }[]) =>
+      app.store.consents.record(joint.caseRef, { grants: grants as never, purpose: "Yhteinen arviointi", givenHow: "in-person", validUntil: null }, "rise.virtanen", new Date());
+
+    // nothing consented: each side sees its own plan, and a joint view with nothing in it
+    let byRise = await seenBy(rise);
+    expect([byRise.shown, byRise.withheld, byRise.shared]).to.deep.equal([["joint", "rise"], ["county"], []]);
     expect(byRise.text).to.not.contain("Hyvinvointialueen oma tavoite");
+
+    // the county's goals may cross to RISE, nothing the other way
+    await consent([{ item: "goals", to: "rise" }]);
+    byRise = await seenBy(rise);
+    expect(byRise.shared).to.deep.equal(["goals"]);
+    expect(byRise.text).to.contain("Hyvinvointialueen oma tavoite");
     const byIntake = await seenBy(intake);
-    expect([byIntake.shown, byIntake.withheld]).to.deep.equal([["county", "joint"], ["rise"]]);
+    expect([byIntake.shown, byIntake.withheld, byIntake.shared]).to.deep.equal([["county", "joint"], ["rise"], []]);
     expect(byIntake.text).to.not.contain("RISE:n oma tavoite");
+
+    // withdrawn: gone from RISE's view on the next read, with no copy left behind
+    await consent([]);
+    byRise = await seenBy(rise);
+    expect(byRise.text).to.not.contain("Hyvinvointialueen oma tavoite");
   });
 
   it("tells each user which pathways they may start", async () => {

@@ -20,6 +20,7 @@ import { pageAs, startHarness, type Harness } from "./cockpit-harness.test.js";
 import { launchBrowser } from "./support/browser.js";
 import { startOwnEngine, type OwnEngine } from "./support/own-engine.js";
 import { pathwayHarness } from "../support/pathway-harness.js";
+import { consentAnswers, NO_CONSENT } from "../support/consent-answers.js";
 
 const ADMIN = "ops.heikkinen";
 const CLIENT_NAME = "Mittari Testiasiakas";
@@ -60,7 +61,7 @@ describe("cockpit measures", function () {
    * with the client's `feedback` if any, unless `review` is false
    */
   async function conclude(id: string, worker: string, services: string[], review = true, feedback: Record<string, string> = {}) {
-    await walk.complete(id, "kirjaa-suostumus", { consentGiven: true, consentItems: ["goals", "services"] }, worker);
+    await walk.complete(id, "kirjaa-suostumus", consentAnswers(["goals", "services"]), worker);
     await walk.complete(id, "sovi-tapaaminen", firstMeeting, worker);
     await walk.complete(id, "kirjaa-tapaaminen", meeting, worker);
     await walk.complete(id, "johtopaatos", { needsMultiAgencyWork: true, services, conclusionSummary: "Monialainen työ tarpeen" }, worker);
@@ -108,12 +109,12 @@ describe("cockpit measures", function () {
         registered("rise.virtanen", day(-120)).then((c) => conclude(c.id, "sw.nieminen", ["income"], false)),
         // consent declined 30 days after the contact: started late, ends "Ei suostumusta"
         registered("rise.virtanen", day(-30)).then(async (c) => {
-          await walk.complete(c.id, "kirjaa-suostumus", { consentGiven: false }, "sw.nieminen");
+          await walk.complete(c.id, "kirjaa-suostumus", NO_CONSENT, "sw.nieminen");
           await walk.ended(c.id);
         }),
         // consent given 4 days after the contact, then withdrawn during the meetings
         registered("rise.lindqvist", day(-4)).then(async (c) => {
-          await walk.complete(c.id, "kirjaa-suostumus", { consentGiven: true, consentItems: ["goals"] }, "sw.nieminen");
+          await walk.complete(c.id, "kirjaa-suostumus", consentAnswers(["goals"]), "sw.nieminen");
           await walk.complete(c.id, "sovi-tapaaminen", firstMeeting, "sw.nieminen");
           await walk.openTasks(c.id, "kirjaa-tapaaminen");
           await walk.settled(c.id);

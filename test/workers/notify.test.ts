@@ -58,8 +58,15 @@ describe("notify worker", function () {
     await createGroup(engine, group);
     await createUser(engine, u("sw-anna"), `anna-${stamp}@county.test`, [group]);
     await createUser(engine, u("sw-bror"), `bror-${stamp}@county.test`, [group]);
-    await createUser(engine, u("rise-referrer"), `referrer-${stamp}@rise.test`);
-    await createUser(engine, u("pw-no-mail"), null);
+    for (const organisation of ["rise-vantaan-vankila", "hva-ita-uusimaa"]) {
+      // the organisations the app's bootstrap creates (lib/engine/bootstrap.ts), on an engine that may not have run it
+      if (!(await engine.client.GET("/group/{id}", { params: { path: { id: organisation } } })).response.ok) {
+        unwrap(await engine.client.POST("/group/create", { body: { id: organisation, name: organisation, type: "ORGANISATION" } }));
+      }
+    }
+    // a RISE officer of Vantaa prison and a county social worker of Itä-Uusimaa: consent decides what crosses to the first
+    await createUser(engine, u("rise-referrer"), `referrer-${stamp}@rise.test`, ["rise-vantaan-vankila"]);
+    await createUser(engine, u("pw-no-mail"), null, ["hva-ita-uusimaa"]);
   });
   after(async () => {
     await sink.close();
@@ -162,6 +169,7 @@ describe("notify worker", function () {
   it("sends a meeting invitation with an iCalendar attachment, and an inbox notice to a worker without e-mail", async () => {
     const { key, caseRef } = await fresh("meeting-invitation", "personal-worker, referrer");
     const { store } = await work(key);
+    await store.consents.record(caseRef, { grants: [{ item: "meetings", to: "rise" }], purpose: "Yhteinen arviointi", givenHow: "in-person", validUntil: null }, "sw.nieminen", new Date());
     const id = await startProcess(engine, key, caseRef, {
       ...CLIENT_DATA,
       referrerUserId: { value: u("rise-referrer"), type: "String" },
@@ -188,6 +196,45 @@ describe("notify worker", function () {
     expect(await store.inbox.listFor(u("rise-referrer"))).to.have.length(1);
     const [inbox] = await store.inbox.listFor(u("pw-no-mail"));
     expect(inbox!.body).to.contain("Vantaan vankila").and.contain("7.12.2026");
+  });
+
+  it("invites only whom the consent names: the network member granted the meetings, not the one without, and RISE only with the item", async () => {
+    const { key, caseRef } = await fresh("meeting-invitation", "personal-worker, referrer, network");
+    const { store } = await work(key);
+    const granted = await store.network.add({ caseRef, name: "Pekka Vertainen", role: "kokemusasiantuntija", email: `granted-${stamp}@ngo.test`, language: "fi", kind: "peer" }, "sw.nieminen", new Date());
+    await store.network.add({ caseRef, name: "Sari Sisar", role: "sisar", email: `not-granted-${stamp}@home.test`, language: "fi", kind: "relative" }, "sw.nieminen", new Date());
+    // the goals may cross to RISE, the meetings to Pekka alone
+    await store.consents.record(
+      caseRef,
+      { grants: [{ item: "goals", to: "rise" }, { item: "meetings", to: `network:${granted.id}` }], purpose: "Verkostotapaaminen", givenHow: "in-writing", validUntil: null },
+      "sw.nieminen",
+      new Date(),
+    );
+    const id = await startProcess(engine, key, caseRef, {
+      referrerUserId: { value: u("rise-referrer"), type: "String" },
+      personalWorkerId: { value: u("pw-no-mail"), type: "String" },
+      meetingStart: { value: "2026-12-07T10:00:00.000+0200", type: "Date" },
+      meetingEnd: { value: "2026-12-07T11:30:00.000+0200", type: "Date" },
+      meetingPlace: { value: "Sosiaalitoimisto", type: "String" },
+    });
+    await until(() => isCompleted(engine, id));
+    expect(sink.received.map((m) => m.envelopeTo.join(","))).to.deep.equal([`granted-${stamp}@ngo.test`]);
+    expect(await store.inbox.listFor(u("rise-referrer")), "the meetings do not cross to RISE").to.deep.equal([]);
+    expect(await store.inbox.listFor(u("pw-no-mail")), "the county's own worker").to.have.length(1);
+
+    // withdrawn from Pekka too: the next invitation reaches the county's worker alone, and that is no incident
+    await store.consents.record(caseRef, { grants: [{ item: "goals", to: "rise" }], purpose: "Verkostotapaaminen", givenHow: "in-writing", validUntil: null }, "sw.nieminen", new Date());
+    sink.received.length = 0;
+    const again = await startProcess(engine, key, caseRef, {
+      referrerUserId: { value: u("rise-referrer"), type: "String" },
+      personalWorkerId: { value: u("pw-no-mail"), type: "String" },
+      meetingStart: { value: "2026-12-14T10:00:00.000+0200", type: "Date" },
+      meetingEnd: { value: "2026-12-14T11:30:00.000+0200", type: "Date" },
+      meetingPlace: { value: "Sosiaalitoimisto", type: "String" },
+    });
+    await until(() => isCompleted(engine, again));
+    expect(sink.received).to.deep.equal([]);
+    expect(await store.inbox.listFor(u("pw-no-mail"))).to.have.length(2);
   });
 
   it("fails the task with growing back-off while SMTP is down, raises an incident after the last retry, and sends once when retried", async () => {

@@ -6,7 +6,7 @@ import { createWorkerClient } from "../../lib/engine/worker-client.js";
 import { PLAN_SYNC_AUTHOR, subscribePlans } from "../../workers/plans/subscribe-plans.js";
 import { useEngine, type TestEngine } from "../support/engine.js";
 import { until } from "../support/until.js";
-import { isCompleted, openIncident, processVariable, startProcess, type TypedVariables } from "./support/engine-helpers.js";
+import { isCompleted, openIncident, processVariable, startProcess } from "./support/engine-helpers.js";
 import { openStore, type Store } from "../../lib/store/index.js";
 import { externalTasksInOrder } from "./support/plan-model.js";
 
@@ -26,12 +26,12 @@ const COUNTY_PLAN = {
   reviewDate: "2027-03-01",
 };
 
-const consent = (given: boolean, items: string[] | null): TypedVariables => ({
-  consentGiven: { value: given, type: "Boolean" },
-  ...(items ? { consentItems: { value: JSON.stringify(items), type: "Json" } } : {}),
-});
+/** a consent version in the store, as the web app records it */
+const grant = (store: Store, caseRef: string, grants: { item: string; to: string }[]) =>
+  store.consents.record(caseRef, { grants: grants as never, purpose: "Yhteinen arviointi", givenHow: "in-person", validUntil: null }, "sw.nieminen", new Date("2026-11-20T08:00:00Z"));
+const toCounty = (...items: string[]) => items.map((item) => ({ item, to: "county" }));
 
-describe("plan workers: consent-record and plan-sync", function () {
+describe("plan worker: plan-sync", function () {
   this.timeout(120_000);
   let engine: TestEngine;
   let client: Client | undefined;
@@ -65,26 +65,12 @@ describe("plan workers: consent-record and plan-sync", function () {
     return { key, store, caseRef };
   }
 
-  it("records the consent with who recorded it and when", async () => {
-    const { key, store, caseRef } = await fresh(["consent-record"]);
-    const id = await startProcess(engine, key, caseRef, { ...consent(true, ["goals", "services"]), consentRecordedBy: { value: "sw.nieminen", type: "String" } });
-    await until(() => isCompleted(engine, id));
-    expect(await store.consents.history(caseRef)).to.deep.equal([
-      { caseRef, given: true, items: ["goals", "services"], recordedBy: "sw.nieminen", recordedAt: new Date("2026-11-23T08:00:00Z") },
-    ]);
-
-    const second = await startProcess(engine, key, caseRef, consent(false, ["goals"]));
-    await until(() => isCompleted(engine, second));
-    const [, withdrawn] = await store.consents.history(caseRef);
-    expect(withdrawn).to.deep.include({ given: false, items: [], recordedBy: `worker:plans-test-${run}` });
-    expect(await store.consents.latest(caseRef)).to.deep.equal({ given: false, items: [] });
-  });
-
-  it("with consent: adds the continuation to the client plan, lists conflicts, writes the joint view and the variables", async () => {
-    const { key, store, caseRef } = await fresh(["consent-record", "plan-sync"]);
+  it("with consent: adds the continuation to the client plan, counts the conflicts, and keeps no copy of the joint view", async () => {
+    const { key, store, caseRef } = await fresh(["plan-sync"]);
     await store.plans.save(caseRef, "rise", RISE_PLAN, "rise.virtanen", new Date());
     await store.plans.save(caseRef, "county", COUNTY_PLAN, "sw.nieminen", new Date());
-    const id = await startProcess(engine, key, caseRef, consent(true, ["goals", "services", "release-date"]));
+    await grant(store, caseRef, toCounty("goals", "services", "substance-abuse-services", "release-dates"));
+    const id = await startProcess(engine, key, caseRef, {});
     await until(() => isCompleted(engine, id));
 
     expect(await processVariable(engine, id, "planSyncStatus")).to.equal("conflicts");
@@ -100,61 +86,44 @@ describe("plan workers: consent-record and plan-sync", function () {
     ]);
     // the differing release dates are listed, not overwritten
     expect((county!.content as typeof COUNTY_PLAN).releaseDate).to.equal("2026-12-14");
-    const joint = (await store.plans.latest(caseRef, "joint"))!.content as { status: string; conflicts: unknown[]; joint: { shared: string[]; contacts: unknown } };
-    expect(joint.status).to.equal("conflicts");
-    expect(joint.conflicts).to.deep.equal([{ kind: "release-date-mismatch", rise: "2026-12-07", county: "2026-12-14" }]);
-    expect(joint.joint.shared).to.deep.equal(["goals", "services", "release-date"]);
-    expect(joint.joint.contacts).to.equal(null);
+  });
+
+  it("continues a substance-abuse service into the client plan only with that item: services alone are not enough", async () => {
+    const { key, store, caseRef } = await fresh(["plan-sync"]);
+    await store.plans.save(caseRef, "rise", RISE_PLAN, "rise.virtanen", new Date());
+    await store.plans.save(caseRef, "county", COUNTY_PLAN, "sw.nieminen", new Date());
+    await grant(store, caseRef, [...toCounty("services"), { item: "substance-abuse-services", to: "rise" }]);
+    const id = await startProcess(engine, key, caseRef, {});
+    await until(() => isCompleted(engine, id));
+    expect((await store.plans.latest(caseRef, "county"))!.version).to.equal(1);
+    expect(await processVariable(engine, id, "planSyncStatus")).to.equal("synced");
   });
 
   it("without consent shares nothing and says so", async () => {
-    const { key, store, caseRef } = await fresh(["consent-record", "plan-sync"]);
+    const { key, store, caseRef } = await fresh(["plan-sync"]);
     await store.plans.save(caseRef, "rise", RISE_PLAN, "rise.virtanen", new Date());
     await store.plans.save(caseRef, "county", COUNTY_PLAN, "sw.nieminen", new Date());
-    const id = await startProcess(engine, key, caseRef, consent(false, null));
+    await grant(store, caseRef, []);
+    const id = await startProcess(engine, key, caseRef, {});
     await until(() => isCompleted(engine, id));
 
     expect(await processVariable(engine, id, "planSyncStatus")).to.equal("no-consent");
     expect(await processVariable(engine, id, "planConflictCount")).to.equal(0);
     expect((await store.plans.latest(caseRef, "county"))!.version).to.equal(1);
-    const joint = (await store.plans.latest(caseRef, "joint"))!.content;
-    expect(joint).to.deep.equal({
-      status: "no-consent",
-      joint: { shared: [], releaseDate: null, goals: null, services: null, contacts: null },
-      conflicts: [],
-    });
   });
 
-  it("fails tasks with bad variables into an incident with a readable message, and keeps working", async () => {
-    const { key, store, caseRef } = await fresh(["consent-record", "plan-sync"]);
-    const bad: { variables: TypedVariables; message: RegExp }[] = [
-      { variables: { consentGiven: { value: "yes", type: "String" } }, message: /consentGiven/ },
-      { variables: consent(true, ["goals", "health-records"]), message: /consentItems\.1/ },
-      { variables: consent(true, []), message: /consentItems: must name what may be shared/ },
-      { variables: {}, message: /consentGiven/ },
-    ];
-    for (const c of bad) {
-      const id = await startProcess(engine, key, caseRef, c.variables);
-      const incident = await until(() => openIncident(engine, id));
-      expect(incident.incidentType).to.equal("failedExternalTask");
-      expect(incident.incidentMessage).to.match(/^Invalid process variables for topic consent-record/).and.match(c.message);
-      const [task] = unwrap(await engine.client.GET("/external-task", { params: { query: { processInstanceId: id } } }));
-      expect(task!.retries).to.equal(0);
-    }
-
-    const noCaseRef = unwrap(
-      await engine.client.POST("/process-definition/key/{key}/start", { params: { path: { key } }, body: { variables: consent(true, ["goals"]) } }),
-    );
+  it("fails a task with no case or a malformed one into an incident with a readable message, and keeps working", async () => {
+    const { key, store, caseRef } = await fresh(["plan-sync"]);
+    const noCaseRef = unwrap(await engine.client.POST("/process-definition/key/{key}/start", { params: { path: { key } }, body: { variables: {} } }));
     const incident = await until(() => openIncident(engine, noCaseRef.id!));
-    expect(incident.incidentMessage).to.match(/consent-record: caseRef/);
+    expect(incident.incidentType).to.equal("failedExternalTask");
+    expect(incident.incidentMessage).to.match(/plan-sync: caseRef/);
+    const [task] = unwrap(await engine.client.GET("/external-task", { params: { query: { processInstanceId: noCaseRef.id! } } }));
+    expect(task!.retries).to.equal(0);
 
-    const badCaseRef = await startProcess(engine, key, "case-1", consent(true, ["goals"]));
-    const storeIncident = await until(() => openIncident(engine, badCaseRef));
-    expect(storeIncident.incidentMessage).to.match(/Invalid consent: caseRef: must look like NIV-2026-000123/);
-    expect(await store.consents.history(caseRef)).to.deep.equal([]);
-
-    const good = await startProcess(engine, key, caseRef, consent(true, ["goals"]));
+    await store.plans.save(caseRef, "county", COUNTY_PLAN, "sw.nieminen", new Date());
+    const good = await startProcess(engine, key, caseRef, {});
     await until(() => isCompleted(engine, good));
-    expect(await processVariable(engine, good, "planSyncStatus")).to.equal("synced");
+    expect(await processVariable(engine, good, "planSyncStatus")).to.equal("no-consent");
   });
 });

@@ -1,8 +1,8 @@
 import { expect } from "chai";
-import { PlanContent, type Consent, type Plan } from "../../workers/plans/plan-model.js";
+import { PlanContent, type ConsentItem, type Plan } from "../../workers/plans/plan-model.js";
 import { reconcile } from "../../workers/plans/reconcile.js";
 
-const ALL: Consent = { given: true, items: ["goals", "services", "release-date", "contacts"] };
+const ALL: ReadonlySet<ConsentItem> = new Set(["goals", "services", "substance-abuse-services", "mental-health-services", "release-dates", "contact-details"]);
 
 function rise(overrides: Partial<Plan> = {}): Plan {
   return PlanContent.parse({
@@ -115,8 +115,8 @@ describe("plan reconciliation (pure)", () => {
   });
 
   it("shares nothing without consent, whatever the plans say", () => {
-    for (const consent of [null, { given: false, items: ALL.items }, { given: true, items: [] }] as (Consent | null)[]) {
-      const result = reconcile(rise(), county({ releaseDate: "2026-12-14" }), consent);
+    for (const shared of [new Set<ConsentItem>(), new Set<ConsentItem>(["meetings", "meeting-notes", "assessment-outcome"])]) {
+      const result = reconcile(rise(), county({ releaseDate: "2026-12-14" }), shared);
       expect(result).to.deep.equal({
         status: "no-consent",
         joint: { shared: [], releaseDate: null, goals: null, services: null, contacts: null },
@@ -127,7 +127,7 @@ describe("plan reconciliation (pure)", () => {
   });
 
   it("shares only the consented items", () => {
-    const result = reconcile(rise(), county({ releaseDate: "2026-12-14" }), { given: true, items: ["goals"] });
+    const result = reconcile(rise(), county({ releaseDate: "2026-12-14" }), new Set(["goals"]));
     expect(result.joint.shared).to.deep.equal(["goals"]);
     expect(result.joint.goals).to.have.length(2);
     expect(result.joint.services).to.equal(null);
@@ -137,5 +137,17 @@ describe("plan reconciliation (pure)", () => {
     expect(result.conflicts).to.deep.equal([]);
     expect(result.continuations).to.deep.equal([]);
     expect(result.status).to.equal("synced");
+  });
+
+  it("keeps substance-abuse and mental-health services, and goals in those areas, to their own items", () => {
+    const plan = rise({ goals: [{ area: "substance-abuse", text: "Raittius" }, { area: "housing", text: "Asunto" }] });
+    const result = reconcile(plan, county(), new Set(["goals", "services"]));
+    expect(result.joint.goals?.flatMap((g) => g.rise)).to.deep.equal(["Asunto"]);
+    expect(result.joint.services?.rise.map((s) => s.kind)).to.deep.equal(["work-study"]);
+    // the hidden service is neither continued nor compared
+    expect(result.continuations).to.deep.equal([]);
+    const withItem = reconcile(plan, county(), new Set(["goals", "services", "substance-abuse-services"]));
+    expect(withItem.joint.goals?.flatMap((g) => g.rise)).to.include("Raittius");
+    expect(withItem.continuations.map((s) => s.kind)).to.deep.equal(["substance-abuse"]);
   });
 });

@@ -36,6 +36,8 @@ export interface RoutePolicy {
 
 const staff: RoutePolicy["who"] = "signed-in";
 const admins = ["admin"] as const;
+/** the roles that work cases inside an organisation (a case team's members and its leads) */
+const caseworkers = ["rise-caseworker", "county-intake", "county-social-worker", "team-lead"] as const;
 
 const nothing = { reach: "nothing", cases: [] } as const;
 const ownCase = { reach: "case", cases: ["own"] } as const;
@@ -71,6 +73,8 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
   "GET /api/organisations": { who: staff, ...nothing, refusal: 403, why: "counties, RISE units, municipalities: public data" },
   "POST /api/cases/:caseRef/handover": { who: ["team-lead"], ...ownCase, leads: true, refusal: 403, why: "a team lead hands their side of a case of their organisation over" },
   "POST /api/cases/:caseRef/transfer": { who: staff, ...ownCase, leads: true, side: "county", refusal: 403, why: "the county side asks to move the case to another county" },
+  "GET /api/cases/:caseRef/consent": { who: caseworkers, ...ownCase, leads: true, refusal: 403, why: "the client's consent and its versions, for the case's team" },
+  "PUT /api/cases/:caseRef/consent": { who: caseworkers, ...ownCase, leads: true, refusal: 403, why: "either side's case team records a new version: more, less or nothing" },
   "GET /api/cases/:caseRef/access-report": { who: ["team-lead"], ...ownCase, leads: true, refusal: 403, why: "the client's access report, for the case's team leads" },
   "GET /api/transfers": { who: ["county-intake", "team-lead"], ...nothing, refusal: 403, why: "transfers into one's county, naming no case" },
   "POST /api/transfers/:id/accept": { who: ["county-intake"], ...nothing, refusal: 403, why: "the receiving intake takes a case over" },

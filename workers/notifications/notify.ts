@@ -6,6 +6,7 @@ import { smtpTransport, type MailTransport } from "./mail-transport.js";
 import type { NotificationStore } from "./notification-store.js";
 import { NotifyVariables } from "./notify-variables.js";
 import { parseRecipients, resolveRecipients } from "./recipients.js";
+import { consentedRecipients } from "./consented-recipients.js";
 import { render, type InboxFacts } from "./render.js";
 import type { Language } from "./templates/catalogue.js";
 import { readVariables, type RetryPolicy } from "../shared/task-failure.js";
@@ -55,7 +56,9 @@ function notifier(deps: HandlerDeps) {
 
   return async function notify(task: Task): Promise<undefined> {
     const v = readVariables(task, NotifyVariables);
-    const recipients = await resolveRecipients(parseRecipients(v.to), v, directory);
+    const named = await resolveRecipients(parseRecipients(v.to), v, directory);
+    // nobody left once the consent is applied is not an error: the notice is simply not the others' to have
+    const recipients = await consentedRecipients(deps.engine, v.template, named, await deps.store.consents.current(v.caseRef), clock());
     const casePath = `/tasklist/cases/${encodeURIComponent(v.caseRef)}`;
     const link = `${deps.appUrl.replace(/\/+$/, "")}${casePath}`;
     const meeting =

@@ -1,10 +1,11 @@
 /**
- * The plans and the consent as the app store keeps them: one shape for the RISE sentence/release
+ * The plans as the app store keeps them, and the consent items they are shared by: one shape for the RISE sentence/release
  * plan and the county client plan (only the county's uses `reviewDate`).
  */
-import { Consent, ConsentItem, PlanContent } from "../../lib/store/index.js";
+import { PlanContent } from "../../lib/store/index.js";
+import { ConsentItem } from "../../lib/consent/model.js";
 
-export { Consent, ConsentItem, PlanContent };
+export { ConsentItem, PlanContent };
 export type Plan = PlanContent;
 export type Goal = Plan["goals"][number];
 export type Service = Plan["services"][number];

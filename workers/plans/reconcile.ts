@@ -1,4 +1,5 @@
-import type { Consent, ConsentItem, Contact, Goal, Plan, Service, ServiceKind } from "./plan-model.js";
+import { serviceItem } from "../../lib/consent/classification.js";
+import type { ConsentItem, Contact, Goal, Plan, Service, ServiceKind } from "./plan-model.js";
 
 export type SyncStatus = "synced" | "no-consent" | "conflicts";
 
@@ -36,38 +37,47 @@ export interface Reconciliation {
 
 const NOTHING_SHARED: JointView = { shared: [], releaseDate: null, goals: null, services: null, contacts: null };
 
+/** The plan parts a joint view can show, by consent item. */
+const PLAN_ITEMS = ["goals", "services", "substance-abuse-services", "mental-health-services", "release-dates", "contact-details"] as const;
+
 /**
- * Reconciles the RISE sentence/release plan with the county client plan into a joint view.
- * Information crosses only as far as the client's consent allows; without consent nothing does.
+ * Reconciles the RISE sentence/release plan with the county client plan into a joint view of the
+ * items in `shared`: what the client's consent lets cross to the one who will see it (for a
+ * caseworker, what crosses to their side; for plan-sync's continuations, what crosses to the
+ * county). Substance-abuse and mental-health services, and goals in those areas, show only with
+ * their own item. Nothing else crosses; with nothing shared nothing does.
  */
-export function reconcile(rise: Plan, county: Plan, consent: Consent | null): Reconciliation {
-  if (!consent?.given || consent.items.length === 0) {
-    return { status: "no-consent", joint: NOTHING_SHARED, conflicts: [], continuations: [] };
-  }
-  const may = (item: ConsentItem) => consent.items.includes(item);
-  const shared = (["goals", "services", "release-date", "contacts"] as const).filter(may);
+export function reconcile(rise: Plan, county: Plan, shared: ReadonlySet<ConsentItem>): Reconciliation {
+  const may = (item: ConsentItem) => shared.has(item);
+  const visibleKind = (kind: ServiceKind) => may(serviceItem(kind));
+  const anyServices = may("services") || may("substance-abuse-services") || may("mental-health-services");
+  if (!PLAN_ITEMS.some(may)) return { status: "no-consent", joint: NOTHING_SHARED, conflicts: [], continuations: [] };
+  const riseServices = rise.services.filter((s) => visibleKind(s.kind));
+  const countyServices = county.services.filter((s) => visibleKind(s.kind));
   const conflicts: Conflict[] = [];
 
-  if (may("release-date") && rise.releaseDate && county.releaseDate && rise.releaseDate !== county.releaseDate) {
+  if (may("release-dates") && rise.releaseDate && county.releaseDate && rise.releaseDate !== county.releaseDate) {
     conflicts.push({ kind: "release-date-mismatch", rise: rise.releaseDate, county: county.releaseDate });
   }
 
   let continuations: Service[] = [];
-  if (may("services")) {
-    continuations = rise.services
+  if (anyServices) {
+    continuations = riseServices
       .filter((s) => s.continuesAfterRelease && !county.services.some((c) => c.kind === s.kind))
       .map((s) => ({ ...s, start: null, end: null, continuesAfterRelease: false, continuationOf: "rise" as const }));
     const releaseDay = rise.releaseDate ?? county.releaseDate;
-    conflicts.push(...continuityGaps(rise.services, [...county.services, ...continuations], releaseDay));
-    conflicts.push(...contradictions(rise.services, county.services));
+    conflicts.push(...continuityGaps(riseServices, [...countyServices, ...continuations], releaseDay));
+    conflicts.push(...contradictions(riseServices, countyServices));
   }
 
+  // a goal in a health area discloses health data: it needs that area's item besides `goals`
+  const goalsOf = (plan: Plan) => plan.goals.filter((g) => serviceItem(g.area) === "services" || visibleKind(g.area));
   const joint: JointView = {
-    shared,
-    releaseDate: may("release-date") ? { rise: rise.releaseDate, county: county.releaseDate } : null,
-    goals: may("goals") ? alignGoals(rise.goals, county.goals) : null,
-    services: may("services") ? { rise: rise.services, county: [...county.services, ...continuations] } : null,
-    contacts: may("contacts") ? { rise: rise.contacts, county: county.contacts } : null,
+    shared: PLAN_ITEMS.filter(may),
+    releaseDate: may("release-dates") ? { rise: rise.releaseDate, county: county.releaseDate } : null,
+    goals: may("goals") ? alignGoals(goalsOf(rise), goalsOf(county)) : null,
+    services: anyServices ? { rise: riseServices, county: [...countyServices, ...continuations] } : null,
+    contacts: may("contact-details") ? { rise: rise.contacts, county: county.contacts } : null,
   };
   return { status: conflicts.length > 0 ? "conflicts" : "synced", joint, conflicts, continuations };
 }

@@ -114,6 +114,16 @@ export const ROUTE_REQUESTS: Record<string, Recipe> = {
     true,
   ),
   "GET /api/transfers": get("/api/transfers"),
+  "GET /api/cases/:caseRef/consent": onCase((c) => ({ method: "GET", path: `/api/cases/${c.caseRef}/consent` })),
+  "PUT /api/cases/:caseRef/consent": onCase(
+    (c, world) => ({
+      method: "PUT",
+      path: `/api/cases/${c.caseRef}/consent`,
+      json: { grants: [{ item: "goals", to: "rise" }], purpose: "Yhteinen arviointi", givenHow: "in-person", validUntil: null },
+      effect: async () => (await world.app.store.consents.history(c.caseRef)).length,
+    }),
+    true,
+  ),
   "GET /api/cases/:caseRef/access-report": onCase((c) => ({ method: "GET", path: `/api/cases/${c.caseRef}/access-report` })),
   "POST /api/transfers/:id/accept": async (world, role) => {
     // a case of another county moving into the role's county (Itä-Uusimaa for roles of none)

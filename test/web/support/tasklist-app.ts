@@ -80,8 +80,11 @@ export async function deployIntakePathway(engine: TestEngine, key: string): Prom
   );
 }
 
+/** one process's references run on from a random start, so none repeats within a run (a random pick per case did, now and then) */
+let nextCaseNumber = Math.floor(Math.random() * 500_000);
 export function newCaseRef(): string {
-  return `NIV-2026-${String(Math.floor(Math.random() * 1_000_000)).padStart(6, "0")}`;
+  nextCaseNumber = (nextCaseNumber + 1) % 1_000_000;
+  return `NIV-2026-${String(nextCaseNumber).padStart(6, "0")}`;
 }
 
 const DAY = 86_400_000;

@@ -59,7 +59,7 @@ export async function runCrashingNotifyWorker(): Promise<void> {
   });
   subscribeNotifications(client, {
     engine: createEngineClient(settings.connection),
-    store: { inbox: store.inbox, network: store.network, preferences: store.preferences, notices },
+    store: { inbox: store.inbox, network: store.network, preferences: store.preferences, consents: store.consents, notices },
     smtpUrl: settings.smtpUrl,
     mailFrom: "Nivel <no-reply@nivel.test>",
     appUrl: settings.appUrl,

@@ -1,11 +1,13 @@
 import { DateTime } from "luxon";
 import { z } from "zod";
+import { helsinkiDate, ZONE } from "../../../lib/time/helsinki-date.js";
+
+export { helsinkiDate, ZONE };
 
 /**
  * The period of the measures: calendar dates in Europe/Helsinki, both ends included. A case
  * belongs to the period when its contact date (*vireilletulo*) falls in it.
  */
-export const ZONE = "Europe/Helsinki";
 
 const day = z.iso.date("Give the date as YYYY-MM-DD.");
 
@@ -26,11 +28,6 @@ export function periodQuery(now: Date) {
 export interface Period {
   from: string;
   to: string;
-}
-
-/** The Helsinki calendar date of an instant, YYYY-MM-DD. */
-export function helsinkiDate(instant: Date): string {
-  return DateTime.fromJSDate(instant, { zone: ZONE }).toISODate()!;
 }
 
 /** The instant a Helsinki calendar date begins. */

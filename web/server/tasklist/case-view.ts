@@ -1,8 +1,12 @@
 import { unwrap, type EngineClient } from "../../../lib/engine/client.js";
 import type { Store } from "../../../lib/store/index.js";
 import type { SignedInUser } from "../auth/user.js";
+import { PlanContent } from "../../../lib/store/plans.js";
+import { visibleValue } from "../../../lib/consent/shared-view.js";
+import { reconcile } from "../../../workers/plans/reconcile.js";
 import { taskIsOpenTo, type TaskUser } from "./access.js";
 import { sideOf } from "./case-team.js";
+import { crossingFor } from "./consent.js";
 
 /** The deadline variables of contracts.md, shown as clocks. */
 export const CLOCK_VARIABLES = ["assessmentStartDue", "assessmentCompletionDue", "releaseDate", "planReviewDate"] as const;
@@ -30,20 +34,13 @@ export function clocksOf(variables: Record<string, { type?: string | null; value
   return clocks;
 }
 
-type PlanSide = "rise" | "county";
-
 /**
- * The organisations whose own plan a user may read: their own organisation's side. The other
- * side's plan reaches them only as the joint plan, which plan-sync builds from what the client
- * consented to share (DOMAIN.md: information crosses between RISE and the county only with
- * recorded consent).
+ * The case as the tasklist shows it to `viewer` beside a form: path so far, clocks, plans,
+ * network, consent. The viewer's side sees its own plan whole; of the other side's plan and
+ * variables only what the client's consent lets cross to it now (lib/consent/shared-view.ts):
+ * the joint plan is derived here, on every read, never kept. `crossed` names the items that did,
+ * for the audit.
  */
-export function planSidesOf(groups: readonly string[]): Set<PlanSide> {
-  const side = sideOf({ groups });
-  return new Set(side ? [side] : []);
-}
-
-/** The case as the tasklist shows it to `viewer` beside a form: path so far, clocks, plans, network, consent. */
 export async function caseView(engine: EngineClient, store: Store, caseRef: string, now: Date, viewer: Pick<SignedInUser, "groups">) {
   const instances = unwrap(
     await engine.GET("/history/process-instance", {
@@ -64,14 +61,16 @@ export async function caseView(engine: EngineClient, store: Store, caseRef: stri
     instance.state === "ACTIVE" || instance.state === "SUSPENDED"
       ? unwrap(await engine.GET("/process-instance/{id}/variables", { params: { path: { id: instance.id! }, query: { deserializeValues: false } } }))
       : {};
-  const sides = planSidesOf(viewer.groups);
-  const [rise, county, joint, network, consent] = await Promise.all([
-    sides.has("rise") ? store.plans.latest(caseRef, "rise") : null,
-    sides.has("county") ? store.plans.latest(caseRef, "county") : null,
-    store.plans.latest(caseRef, "joint"),
+  const side = sideOf(viewer);
+  const [rise, county, network, { consent, crossing }] = await Promise.all([
+    store.plans.latest(caseRef, "rise"),
+    store.plans.latest(caseRef, "county"),
     store.network.membersOf(caseRef),
-    store.consents.latest(caseRef),
+    crossingFor(store, caseRef, { side }, now),
   ]);
+  const planOf = (v: typeof rise) => PlanContent.parse(v?.content ?? { releaseDate: null });
+  const joint = side && (rise || county) ? reconcile(planOf(rise), planOf(county), crossing) : null;
+  const shownVariables = Object.fromEntries(Object.entries(variables).filter(([name, v]) => visibleValue(name, v.value, { side }, crossing) !== undefined));
   return {
     caseRef,
     processInstanceId: instance.id!,
@@ -81,12 +80,15 @@ export async function caseView(engine: EngineClient, store: Store, caseRef: stri
     startedAt: instance.startTime!,
     clientName: typeof variables.clientName?.value === "string" ? variables.clientName.value : null,
     steps,
-    clocks: clocksOf(variables, now),
-    plans: { rise, county, joint },
+    clocks: clocksOf(shownVariables, now),
+    plans: { rise: side === "rise" ? rise : null, county: side === "county" ? county : null, joint: joint && { status: joint.status, joint: joint.joint, conflicts: joint.conflicts } },
     /** the sides' own plans kept from this viewer (not the same as a side having no plan) */
-    plansWithheld: (["rise", "county"] as const).filter((side) => !sides.has(side)),
+    plansWithheld: (["rise", "county"] as const).filter((s) => s !== side),
     network,
     consent,
+    /** what of the other side's data this view shows, and by which consent version: the audit's basis */
+    crossed: joint?.joint.shared ?? [],
+    consentVersion: consent?.version ?? null,
   };
 }
 

@@ -15,6 +15,11 @@ import { parseForm, valueFields } from "../../../lib/forms/form-definition.js";
 import { validateSubmission } from "../../../lib/forms/submission.js";
 import { caseOrganisations, freshCaseRef, mayStart, NewCase, PATHWAYS, startPathway } from "./start-case.js";
 import { TaskFilter, taskQuery } from "./task-filter.js";
+import { consentRouter } from "./consent-router.js";
+import { crossingFor, recordConsent } from "./consent.js";
+import { consentFromAnswers, CONSENT_FORM_ID } from "../../../lib/consent/consent-form.js";
+import { routingVariables } from "../../../lib/consent/model.js";
+import { crossedItems, visibleVariables } from "../../../lib/consent/shared-view.js";
 
 export interface TasklistDeps {
   engine: EngineClient;
@@ -88,8 +93,15 @@ export function tasklistRouter(deps: TasklistDeps): express.Router {
       deployedForm(req.params.id),
       engine.GET("/task/{id}/form-variables", { params: { path: { id: req.params.id }, query: { deserializeValues: false } } }).then(unwrap),
     ]);
-    const choices = await choicesFor(engine, store, parseForm(form), caseRef);
-    await audit(res, "task.read", caseRef, { taskId: task.id! });
+    const definition = parseForm(form);
+    const choices = await choicesFor(engine, store, definition, caseRef);
+    // the task's own fields only, and of those only what is the viewer's side's or crosses to it now
+    const viewer = { side: sideOf(currentUser(res)) };
+    const { consent, crossing } = caseRef ? await crossingFor(store, caseRef, viewer, deps.now()) : { consent: null, crossing: new Set<never>() };
+    const values = Object.fromEntries(Object.entries(variables).map(([k, v]) => [k, v.type === "Json" && typeof v.value === "string" ? JSON.parse(v.value) : v.value]));
+    const data = visibleVariables(values, viewer, crossing, new Set(valueFields(definition).map((f) => f.key)));
+    const crossed = crossedItems(Object.keys(data), data, viewer);
+    await audit(res, "task.read", caseRef, { taskId: task.id!, ...(crossed.length ? { crossed, consentVersion: consent?.version ?? null } : {}) });
     res.json({
       id: task.id!,
       name: task.name ?? task.taskDefinitionKey!,
@@ -97,10 +109,7 @@ export function tasklistRouter(deps: TasklistDeps): express.Router {
       due: task.due ?? null,
       caseRef,
       form,
-      data: {
-        ...Object.fromEntries(Object.entries(variables).map(([k, v]) => [k, v.type === "Json" && typeof v.value === "string" ? JSON.parse(v.value) : v.value])),
-        ...choices,
-      },
+      data: { ...data, ...choices },
     });
   });
 
@@ -144,8 +153,21 @@ export function tasklistRouter(deps: TasklistDeps): express.Router {
         const fields = Object.entries(checked.errors).map(([key, message]) => ({ key, label: labels.get(key) ?? key, message }));
         throw new ApiProblem(400, "FormValidationException", "form-invalid", fields.map((e) => `${e.label}: ${e.message}`).join("; "), { fields });
       }
+      // the consent form's answers become a consent version by the signed-in user, not process variables
+      const consent = definition.id === CONSENT_FORM_ID ? consentFromAnswers(data) : null;
+      if (consent && !consent.ok) {
+        const message = "Valitse luovutettavat tiedot tai vastaa Ei / Choose what may be shared, or answer No";
+        throw new ApiProblem(400, "FormValidationException", "form-invalid", message, { fields: [{ key: consent.field, label: consent.field, message }] });
+      }
       await auditedChange(res, "task.complete", caseRef, { taskId }, async () => {
         const record = caseRef ? await store.cases.get(caseRef) : null;
+        if (consent?.ok && caseRef) {
+          const { version } = await recordConsent(engine, store, caseRef, consent.consent, currentUser(res).id, deps.now());
+          const routing = routingVariables(version.grants);
+          const variables = { consentGiven: { type: "Boolean", value: routing.consentGiven }, consentItems: { type: "Json", value: JSON.stringify(routing.consentItems) } };
+          unwrap(await engine.POST("/task/{id}/submit-form", { params: { path: { id: taskId } }, body: { variables } }));
+          return;
+        }
         // the named worker joins the team before the tasks offered to it are created
         for (const [key, { side, role }] of Object.entries(NAMED_WORKERS)) {
           const named = checked.variables[key];
@@ -165,7 +187,7 @@ export function tasklistRouter(deps: TasklistDeps): express.Router {
     const view = await caseView(engine, store, caseRef, deps.now(), user);
     if (!view) throw notFound("No such case.");
     const team = await teamView(engine, store, user, standing, deps.nameOf);
-    await audit(res, "case.read", caseRef, { processInstanceId: view.processInstanceId });
+    await audit(res, "case.read", caseRef, { processInstanceId: view.processInstanceId, ...(view.crossed.length ? { crossed: view.crossed, consentVersion: view.consentVersion } : {}) });
     res.json({ ...view, openTasks, team });
   });
 
@@ -218,5 +240,6 @@ export function tasklistRouter(deps: TasklistDeps): express.Router {
   });
 
   router.use(teamRouter(deps));
+  router.use(consentRouter(deps));
   return router;
 }

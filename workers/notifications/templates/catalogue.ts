@@ -10,6 +10,7 @@ export const TemplateId = z.enum([
   "outcome-to-referrer",
   "continuity-incomplete",
   "plan-review-due",
+  "consent-changed",
 ]);
 export type TemplateId = z.infer<typeof TemplateId>;
 

@@ -37,6 +37,11 @@ export const en: Catalogue = {
     email: `The service needs assessment of your referral {caseRef} is complete.\n\n${signIn}`,
     inbox: "The service needs assessment of your referral {caseRef} is complete. The outcome is shown in the case.",
   },
+  "consent-changed": {
+    subject: "The client's consent has changed: {caseRef}",
+    email: `The client has withdrawn their consent to share information in case {caseRef}, in whole or in part.\n\n${signIn}`,
+    inbox: "The client has withdrawn their consent to share information in case {caseRef}, in whole or in part. What was withdrawn is no longer shown to the other organisation.",
+  },
   "continuity-incomplete": {
     subject: "Service continuity incomplete on release day: {caseRef}",
     email: `In case {caseRef}, not every continuing service has a provider on the release day.\n\n${signIn}`,

@@ -37,6 +37,11 @@ export const fi: Catalogue = {
     email: `Tekemäsi yhteydenoton {caseRef} palvelutarpeen arviointi on valmistunut.\n\n${signIn}`,
     inbox: "Tekemäsi yhteydenoton {caseRef} palvelutarpeen arviointi on valmistunut. Tulos näkyy asian tiedoissa.",
   },
+  "consent-changed": {
+    subject: "Asiakkaan suostumus muuttui: {caseRef}",
+    email: `Asiakas on perunut suostumuksensa tietojen luovutukseen asiassa {caseRef} kokonaan tai osittain.\n\n${signIn}`,
+    inbox: "Asiakas on perunut suostumuksensa tietojen luovutukseen asiassa {caseRef} kokonaan tai osittain. Peruttuja tietoja ei enää näytetä toiselle organisaatiolle.",
+  },
   "continuity-incomplete": {
     subject: "Palvelujatkumo kesken vapautumispäivänä: {caseRef}",
     email: `Asiassa {caseRef} kaikilla jatkuvilla palveluilla ei ole järjestäjää vapautumispäivälle.\n\n${signIn}`,

@@ -37,6 +37,11 @@ export const sv: Catalogue = {
     email: `Servicebehovsbedömningen för din kontakt {caseRef} är klar.\n\n${signIn}`,
     inbox: "Servicebehovsbedömningen för din kontakt {caseRef} är klar. Resultatet syns i ärendets uppgifter.",
   },
+  "consent-changed": {
+    subject: "Klientens samtycke har ändrats: {caseRef}",
+    email: `Klienten har helt eller delvis återkallat sitt samtycke till utlämnande av uppgifter i ärendet {caseRef}.\n\n${signIn}`,
+    inbox: "Klienten har helt eller delvis återkallat sitt samtycke till utlämnande av uppgifter i ärendet {caseRef}. De återkallade uppgifterna visas inte längre för den andra organisationen.",
+  },
   "continuity-incomplete": {
     subject: "Servicekedjan ofullständig på frigivningsdagen: {caseRef}",
     email: `I ärende {caseRef} har inte alla fortsatta tjänster en anordnare på frigivningsdagen.\n\n${signIn}`,
