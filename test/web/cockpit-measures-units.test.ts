@@ -43,16 +43,16 @@ describe("cockpit measures: joint assessments", () => {
   const contact = at("2026-11-02T00:00:00.000Z");
   const base: JointCase = { id: "x", finished: false, contactDate: contact, startDue: at("2026-11-11T21:59:59Z"), completionDue: at("2027-02-02T21:59:59Z") };
 
-  it("gives every case one outcome: a conclusion first, then the end reached, then running or not", () => {
+  it("gives every case one outcome (concluded, open or ended otherwise) and counts refusals and withdrawals beside it: a refusal does not end the county's assessment", () => {
     const cases: JointCase[] = [
-      { ...base, id: "a", finished: true, end: "concluded", concludedAt: at("2026-11-20T10:00:00Z") },
+      { ...base, id: "a", finished: true, concludedEnd: true, concludedAt: at("2026-11-20T10:00:00Z") },
       { ...base, id: "b", concludedAt: at("2026-11-20T10:00:00Z") },
-      { ...base, id: "c", finished: true, end: "declined" },
-      { ...base, id: "d", finished: true, end: "withdrawn" },
+      { ...base, id: "c", finished: true, declined: true, concludedAt: at("2026-11-25T10:00:00Z") },
+      { ...base, id: "d", withdrawn: true },
       { ...base, id: "e" },
       { ...base, id: "f", finished: true },
     ];
-    expect(jointFigures(cases).jointAssessments).to.deep.equal({ cases: 6, concluded: 2, consentDeclined: 1, consentWithdrawn: 1, open: 1, endedOtherwise: 1 });
+    expect(jointFigures(cases).jointAssessments).to.deep.equal({ cases: 6, concluded: 3, consentDeclined: 1, consentWithdrawn: 1, open: 2, endedOtherwise: 1 });
   });
 
   it("counts days from the contact date to the Helsinki date of the step, and the limit to the second", () => {
@@ -77,7 +77,7 @@ describe("cockpit measures: joint assessments", () => {
       { ...base, ...done, id: "c", referrer: "rise.b", concludedBy: "sw.a" },
       { ...base, ...done, id: "d", referrer: "rise.a", concludedBy: "sw.a" },
       { ...base, ...done, id: "e", referrer: "rise.a" },
-      { ...base, id: "f", referrer: "rise.c", end: "declined" },
+      { ...base, id: "f", referrer: "rise.c", declined: true },
     ]);
     expect(workerPairs).to.deep.equal([
       { rise: "rise.b", county: "sw.a", cases: 2 },

@@ -107,10 +107,10 @@ describe("cockpit measures", function () {
         ),
         // concluded 120 days after the contact: both limits missed; still at the plan review
         registered("rise.virtanen", day(-120)).then((c) => conclude(c.id, "sw.nieminen", ["income"], false)),
-        // consent declined 30 days after the contact: started late, ends "Ei suostumusta"
+        // consent declined 30 days after the contact: started late; the county's own assessment goes on
         registered("rise.virtanen", day(-30)).then(async (c) => {
           await walk.complete(c.id, "kirjaa-suostumus", NO_CONSENT, "sw.nieminen");
-          await walk.ended(c.id);
+          await walk.openTasks(c.id, "sovi-tapaaminen");
         }),
         // consent given 4 days after the contact, then withdrawn during the meetings
         registered("rise.lindqvist", day(-4)).then(async (c) => {
@@ -119,7 +119,7 @@ describe("cockpit measures", function () {
           await walk.openTasks(c.id, "kirjaa-tapaaminen");
           await walk.settled(c.id);
           await walk.message("ConsentWithdrawn", c.caseRef);
-          await walk.ended(c.id);
+          await walk.reached(c.id, "suostumus-peruttu-loppu");
         }),
         // registered yesterday, consent still to be recorded
         registered("rise.lindqvist", day(-1)),
@@ -146,7 +146,7 @@ describe("cockpit measures", function () {
     expect(await figures(`?from=${day(-120)}&to=${day(-1)}`)).to.deep.equal({
       period: { from: day(-120), to: day(-1) },
       // five started on their own and the one release preparation called
-      jointAssessments: { cases: 6, concluded: 3, consentDeclined: 1, consentWithdrawn: 1, open: 1, endedOtherwise: 0 },
+      jointAssessments: { cases: 6, concluded: 3, consentDeclined: 1, consentWithdrawn: 1, open: 3, endedOtherwise: 0 },
       // consent recorded after 2, 120, 30, 4 and 3 days: in time after 2, 4 and 3
       start: { measured: 5, medianDays: 4, withinLimit: 3, share: 0.6 },
       // concluded after 2, 120 and 3 days: in time after 2 and 3
@@ -175,7 +175,7 @@ describe("cockpit measures", function () {
   it("takes the period by contact date with both ends included, and the last twelve months to today by default", async () => {
     // contacts 4, 3 (the release preparation and the assessment it called), 2 and 1 days ago
     const recent = await figures(`?from=${day(-4)}&to=${day(-1)}`);
-    expect(recent.jointAssessments).to.deep.equal({ cases: 4, concluded: 2, consentDeclined: 0, consentWithdrawn: 1, open: 1, endedOtherwise: 0 });
+    expect(recent.jointAssessments).to.deep.equal({ cases: 4, concluded: 2, consentDeclined: 0, consentWithdrawn: 1, open: 2, endedOtherwise: 0 });
     expect(recent.start).to.deep.equal({ measured: 3, medianDays: 3, withinLimit: 3, share: 1 });
     expect(recent.releaseContinuity.services).to.equal(2);
 
@@ -251,7 +251,7 @@ describe("cockpit measures", function () {
       ["Concluded", "3"],
       ["Consent declined", "1"],
       ["Consent withdrawn", "1"],
-      ["Still open", "1"],
+      ["Still open", "3"],
       ["Ended otherwise", "0"],
     ]);
     expect(await cells("times")).to.deep.equal([

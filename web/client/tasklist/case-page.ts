@@ -5,6 +5,7 @@ import { formatDate } from "./format.js";
 import type { Strings } from "./strings.js";
 import type { CaseView, OpenTask } from "./types.js";
 import { offeredToName, teamSection } from "./team-section.js";
+import { consentSection } from "./consent-section.js";
 
 /**
  * A case on its own page (`#/cases/<caseRef>`): its open tasks, each to open or claim when it is
@@ -62,6 +63,8 @@ export async function casePage(caseRef: string, t: Strings, errorBox: (e: unknow
       : h("p", { class: "empty" }, t.noOpenTasks),
   );
   if (view.team) section.append(await teamSection(caseRef, view.team, t, errorBox, changed));
+  const consent = await consentSection(caseRef, t, errorBox, changed);
+  if (consent) section.append(consent);
   page.append(caseAside(view, t));
   return page;
 }

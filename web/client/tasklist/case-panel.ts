@@ -46,7 +46,7 @@ export function caseAside(view: CaseView, t: Strings): HTMLElement {
     h(
       "ul",
       { class: "plans" },
-      ...(["rise", "county", "joint"] as const).map((owner) => {
+      ...(["rise", "county"] as const).map((owner) => {
         const plan = view.plans[owner];
         const goals = plan?.content.goals ?? [];
         return h(
@@ -54,20 +54,33 @@ export function caseAside(view: CaseView, t: Strings): HTMLElement {
           {},
           h("strong", {}, t.planOwners[owner] ?? owner),
           ": ",
-          plan
-            ? t.planVersion(plan.version, formatDate(plan.savedAt, lang))
-            : (view.plansWithheld as string[]).includes(owner)
-              ? t.planWithheld
-              : t.noPlan,
+          plan ? t.planVersion(plan.version, formatDate(plan.savedAt, lang)) : view.plansWithheld.includes(owner) ? t.planWithheld : t.noPlan,
           goals.length ? h("ul", {}, ...goals.map((g) => h("li", {}, String(g.text ?? g.title ?? "")))) : null,
         );
       }),
+      jointItem(view, t),
     ),
     h("h3", {}, t.network),
     view.network.length
       ? h("ul", { class: "network" }, ...view.network.map((m) => h("li", {}, `${m.name} – ${m.role}${m.organisation ? `, ${m.organisation}` : ""}`)))
       : h("p", { class: "empty" }, t.noNetwork),
-    h("p", {}, `${t.consent}: `, h("strong", {}, view.consent?.given ? t.consentYes : t.consentNo)),
+    h("p", {}, `${t.consent}: `, h("strong", {}, view.consent?.grants.length ? t.consentInForce(view.consent.version, view.consent.grants.length) : t.consentNo)),
   );
   return aside;
+}
+
+/** The joint plan: what of the other organisation's plan crosses to this viewer, by consent, now. */
+function jointItem(view: CaseView, t: Strings): HTMLElement {
+  const joint = view.plans.joint;
+  const other = view.plansWithheld[0];
+  const shared = joint?.joint.shared ?? [];
+  const goals = other && joint?.joint.goals ? joint.joint.goals.flatMap((g) => g[other]) : [];
+  return h(
+    "li",
+    {},
+    h("strong", {}, t.planOwners.joint ?? "joint"),
+    ": ",
+    shared.length ? `${t.jointShared}: ${shared.map((i) => t.consentItemNames[i] ?? i).join(", ")}` : t.noPlan,
+    goals.length ? h("ul", {}, ...goals.map((g) => h("li", {}, g))) : null,
+  );
 }

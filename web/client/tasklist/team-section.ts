@@ -115,7 +115,7 @@ function reportPart(caseRef: string, t: Strings, errorBox: (e: unknown) => HTMLE
             "tbody",
             {},
             ...rows.map((r) =>
-              h("tr", {}, h("td", {}, new Date(r.at).toLocaleString(lang === "sv" ? "sv-FI" : "fi-FI", { timeZone: "Europe/Helsinki", dateStyle: "short", timeStyle: "short" })), h("td", {}, r.name), h("td", {}, r.organisation ?? "–"), h("td", {}, t.reportWhat[r.what] ?? r.what), h("td", {}, t.reportBasis[r.basis] ?? r.basis)),
+              h("tr", {}, h("td", {}, new Date(r.at).toLocaleString(lang === "sv" ? "sv-FI" : "fi-FI", { timeZone: "Europe/Helsinki", dateStyle: "short", timeStyle: "short" })), h("td", {}, r.name), h("td", {}, r.organisation ?? "–"), h("td", {}, t.reportWhat[r.what] ?? r.what), h("td", {}, r.basis === "consent" ? t.consentByConsent(r.consentVersion, r.items.map((i) => t.consentItemNames[i] ?? i).join(", ")) : (t.reportBasis[r.basis] ?? r.basis))),
             ),
           ),
         ),

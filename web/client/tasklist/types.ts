@@ -1,4 +1,5 @@
 // the server's own types: erased from the bundle, checked on both sides
+import type { ConsentVersion, Grant } from "../../../lib/consent/model.js";
 import type { OpenTask } from "../../server/tasklist/case-view.js";
 import type { teamView } from "../../server/tasklist/team-router.js";
 import type { ReportRow } from "../../server/tasklist/access-report.js";
@@ -55,17 +56,36 @@ export interface PlanVersion {
   savedAt: string;
   content: { goals?: { text?: string; title?: string }[] } & Record<string, unknown>;
 }
+/** The joint plan as the server derives it for this viewer (workers/plans/reconcile.ts). */
+export interface JointPlan {
+  status: string;
+  joint: { shared: string[]; goals: { area: string; rise: string[]; county: string[] }[] | null };
+  conflicts: unknown[];
+}
+export type { ConsentVersion, Grant } from "../../../lib/consent/model.js";
+/** GET /api/cases/:caseRef/consent */
+export interface ConsentPage {
+  caseRef: string;
+  items: string[];
+  recipients: string[];
+  network: { id: string; name: string; role: string }[];
+  current: ConsentVersion | null;
+  inForce: Grant[];
+  history: ConsentVersion[];
+}
 export interface CaseView {
   caseRef: string;
   processDefinitionName: string;
   clientName: string | null;
   steps: { name: string; endedAt: string; by: string | null }[];
   clocks: { name: string; due: string; daysLeft: number; passed: boolean }[];
-  plans: Record<"rise" | "county" | "joint", PlanVersion | null>;
+  plans: { rise: PlanVersion | null; county: PlanVersion | null; joint: JointPlan | null };
   /** the sides whose own plan is kept from this user: theirs reaches them only as the joint plan */
   plansWithheld: ("rise" | "county")[];
   network: { id: string; name: string; role: string; organisation: string | null }[];
-  consent: { given: boolean; items: string[] } | null;
+  /** the newest consent version, and what of the other side's data this view shows by it */
+  consent: ConsentVersion | null;
+  crossed: string[];
   openTasks: OpenTask[];
   /** null for a case Nivel did not start (no organisations recorded) */
   team: TeamView | null;

@@ -26,8 +26,10 @@ const CONSENT_TASK = "kirjaa-suostumus";
 /** the conclusion task: the assessment counts as concluded when it is done */
 const CONCLUSION_TASK = "johtopaatos";
 const CONCLUDED_END = "arviointi-paattyi";
-const DECLINED_END = "ei-suostumusta";
-const WITHDRAWN_END = "suostumus-peruttu-loppu";
+/** the referrer is told of a refusal: the joint part ends, the county's assessment goes on */
+const DECLINED_STEP = "ilmoita-ei-suostumusta";
+/** the consent was withdrawn, in whole or in part, during the assessment */
+const WITHDRAWN_STEP = "suostumus-peruttu";
 /** one task per service (multi-instance), its local `serviceKind` naming the service */
 const CONTINUITY_TASK = "varmista-palvelu";
 /** runs when a service's release-day timer fires before the service is arranged */
@@ -72,11 +74,13 @@ export interface Measures {
     cases: number;
     /** reached the end `arviointi-paattyi` or completed the conclusion task */
     concluded: number;
+    /** of all the cases, those whose client declined to share (they go on to a conclusion of the county's own) */
     consentDeclined: number;
+    /** of all the cases, those whose client withdrew consent, in whole or in part, during the assessment */
     consentWithdrawn: number;
     /** still running without a conclusion */
     open: number;
-    /** ended in none of the three ways above: cancelled from the cockpit, or with their release pathway */
+    /** ended without a conclusion: cancelled from the cockpit, or with their release pathway */
     endedOtherwise: number;
   };
   /** contact to the assessment's start, against `assessmentStartDue` */
@@ -121,8 +125,12 @@ export interface JointCase {
   /** when the conclusion task was completed, and by whom */
   concludedAt?: Date;
   concludedBy?: string;
-  /** the end event reached, if one of the three */
-  end?: "concluded" | "declined" | "withdrawn";
+  /** reached the end `arviointi-paattyi` */
+  concludedEnd?: boolean;
+  /** the client declined to share at the consent task */
+  declined?: boolean;
+  /** the client withdrew consent during the assessment */
+  withdrawn?: boolean;
 }
 
 export interface ContinuityService {
@@ -153,11 +161,12 @@ function timeFromContact(cases: JointCase[], at: (c: JointCase) => Date | undefi
 export function jointFigures(cases: JointCase[]): Pick<Measures, "jointAssessments" | "start" | "completion" | "workerPairs"> {
   const counts = { cases: cases.length, concluded: 0, consentDeclined: 0, consentWithdrawn: 0, open: 0, endedOtherwise: 0 };
   for (const c of cases) {
-    if (c.end === "concluded" || c.concludedAt) counts.concluded += 1;
-    else if (c.end === "declined") counts.consentDeclined += 1;
-    else if (c.end === "withdrawn") counts.consentWithdrawn += 1;
+    // the outcome: concluded, open or ended otherwise, which add up to the cases; consent is counted beside it
+    if (c.concludedEnd || c.concludedAt) counts.concluded += 1;
     else if (!c.finished) counts.open += 1;
     else counts.endedOtherwise += 1;
+    if (c.declined) counts.consentDeclined += 1;
+    if (c.withdrawn) counts.consentWithdrawn += 1;
   }
   const pairs = new Map<string, WorkerPair>();
   for (const c of cases) {
@@ -239,8 +248,8 @@ export async function readJointCases(engine: EngineDeps, period: Period): Promis
   const [all, concluded, declined, withdrawn, tasks] = await Promise.all([
     instances(),
     instances([CONCLUDED_END]),
-    instances([DECLINED_END]),
-    instances([WITHDRAWN_END]),
+    instances([DECLINED_STEP]),
+    instances([WITHDRAWN_STEP]),
     client.POST("/history/task", {
       body: {
         processDefinitionKey: JOINT_ASSESSMENT,
@@ -251,10 +260,10 @@ export async function readJointCases(engine: EngineDeps, period: Period): Promis
     }).then(unwrap),
   ]);
   const cases = new Map<string, JointCase>(all.map((p) => [p.id!, { id: p.id!, finished: p.endTime != null }]));
-  for (const [list, end] of [[concluded, "concluded"], [declined, "declined"], [withdrawn, "withdrawn"]] as const) {
+  for (const [list, mark] of [[concluded, "concludedEnd"], [declined, "declined"], [withdrawn, "withdrawn"]] as const) {
     for (const p of list) {
       const c = cases.get(p.id!);
-      if (c) c.end = end;
+      if (c) c[mark] = true;
     }
   }
   for (const t of tasks) {

@@ -42,9 +42,15 @@ export type ReportRow = {
   userId: string;
   name: string;
   organisation: string | null;
-  /** the ground: the client relationship (on the team, the organisation's lead or intake), administration, or the transfer */
-  basis: "client-relationship" | "team-lead" | "intake" | "administration" | "transfer";
+  /** the ground: the client relationship (on the team, the organisation's lead or intake), administration, the transfer, or the client's consent */
+  basis: "client-relationship" | "team-lead" | "intake" | "administration" | "transfer" | "consent";
+  /** what of the other organisation's data the read showed, by consent item (empty: only the reader's own side's) */
+  items: string[];
+  /** the consent version they crossed under */
+  consentVersion: number | null;
 };
+
+const Crossed = z.object({ crossed: z.array(z.string()).min(1), consentVersion: z.number().int().nullable() });
 
 const CaseRefParam = z.string().regex(/^NIV-\d{4}-\d{6}$/, "not a case reference");
 
@@ -70,14 +76,18 @@ export async function accessReport(deps: ReportDeps, caseRef: string): Promise<R
     relevant.map(async (e) => {
       const { name, groups } = await person(e.actor);
       const organisation = organisationOf(groups);
+      // a read that showed the other organisation's data is a disclosure to the reader, on the consent
+      const crossed = Crossed.safeParse(e.detail);
       return {
         at: e.at.toISOString(),
-        kind: e.action in READS ? ("read" as const) : ("disclosure" as const),
+        kind: e.action in READS && !crossed.success ? ("read" as const) : ("disclosure" as const),
         what: READS[e.action] ?? DISCLOSURES[e.action]!,
         userId: e.actor,
         name,
         organisation: organisation ? organisationName(organisation)!.fi : null,
-        basis: basisOf(e, groups, stints),
+        basis: crossed.success ? ("consent" as const) : basisOf(e, groups, stints),
+        items: crossed.success ? crossed.data.crossed : [],
+        consentVersion: crossed.success ? crossed.data.consentVersion : null,
       };
     }),
   );
@@ -86,8 +96,10 @@ export async function accessReport(deps: ReportDeps, caseRef: string): Promise<R
 const csvCell = (value: string | null) => `"${(value ?? "").replace(/"/g, '""')}"`;
 
 export function reportCsv(rows: ReportRow[]): string {
-  const head = ["at", "kind", "what", "user", "name", "organisation", "basis"];
-  return [head.join(","), ...rows.map((r) => [r.at, r.kind, r.what, r.userId, r.name, r.organisation, r.basis].map(csvCell).join(","))].join("\r\n") + "\r\n";
+  const head = ["at", "kind", "what", "user", "name", "organisation", "basis", "items", "consent_version"];
+  return (
+    [head.join(","), ...rows.map((r) => [r.at, r.kind, r.what, r.userId, r.name, r.organisation, r.basis, r.items.join(" "), r.consentVersion === null ? "" : String(r.consentVersion)].map(csvCell).join(","))].join("\r\n") + "\r\n"
+  );
 }
 
 export function accessReportRouter(deps: ReportDeps): express.Router {

@@ -3,6 +3,8 @@ import type { Store } from "../../../lib/store/index.js";
 import type { SignedInUser } from "../auth/user.js";
 import { PlanContent } from "../../../lib/store/plans.js";
 import { visibleValue } from "../../../lib/consent/shared-view.js";
+import { serviceItem } from "../../../lib/consent/classification.js";
+import type { ConsentItem } from "../../../lib/consent/model.js";
 import { reconcile } from "../../../workers/plans/reconcile.js";
 import { taskIsOpenTo, type TaskUser } from "./access.js";
 import { sideOf } from "./case-team.js";
@@ -87,9 +89,17 @@ export async function caseView(engine: EngineClient, store: Store, caseRef: stri
     network,
     consent,
     /** what of the other side's data this view shows, and by which consent version: the audit's basis */
-    crossed: joint?.joint.shared ?? [],
+    crossed: joint && side ? joint.joint.shared.filter((item) => holds(planOf(side === "rise" ? county : rise), item)) : [],
     consentVersion: consent?.version ?? null,
   };
+}
+
+/** Whether the other side's plan has anything of `item` to show: only then did it cross. */
+function holds(plan: PlanContent, item: ConsentItem): boolean {
+  if (item === "goals") return plan.goals.length > 0;
+  if (item === "release-dates") return plan.releaseDate !== null;
+  if (item === "contact-details") return plan.contacts.length > 0;
+  return plan.services.some((s) => serviceItem(s.kind) === item);
 }
 
 export interface OpenTask {
