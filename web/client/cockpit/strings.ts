@@ -552,13 +552,6 @@ const en: Strings = {
 
 export const LANGUAGES: Record<Language, Strings> = { fi, sv, en };
 
-/** The pathways' names, as the tasklist names them; a pathway not named here shows its deployed name. */
-export const PATHWAY_NAMES: Record<Language, Record<string, string>> = {
-  fi: { "release-preparation": "Vapautumisen valmistelu", "joint-assessment": "Yhteinen palvelutarpeen arviointi" },
-  sv: { "release-preparation": "Förberedelse inför frigivningen", "joint-assessment": "Gemensam bedömning av servicebehovet" },
-  en: { "release-preparation": "Release preparation", "joint-assessment": "Joint service needs assessment" },
-};
-
 /** A key worded from one of the tables above; the key itself only for one the engine adds later. */
 export function label(words: object, key: string): string {
   return (words as Record<string, string | undefined>)[key] ?? key;

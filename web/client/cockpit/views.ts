@@ -1,10 +1,10 @@
 import { api } from "../shared/api.js";
 import { h } from "../shared/dom.js";
-import type { Language } from "../shared/language.js";
+import { pathwayName as namedPathway, type Language } from "../shared/language.js";
 import { deadlineChart } from "./deadline-chart.js";
 import { formatTime } from "./format-time.js";
 import { renderInstanceDiagram } from "./instance-diagram.js";
-import { PATHWAY_NAMES, label, type Strings } from "./strings.js";
+import { label, type Strings } from "./strings.js";
 // what the cockpit API answers: the server's own types, erased from the bundle
 import type { DeadlineBoard } from "../../server/cockpit/deadlines.js";
 import type { InstanceDetail } from "../../server/cockpit/instance-detail.js";
@@ -49,7 +49,7 @@ export function filterForm(go: (query: URLSearchParams) => void, ...fields: HTML
 
 /** A pathway by its name in the chosen language; one the app does not know by the name it was deployed with. */
 export function pathwayName(context: ViewContext, key: string, deployedName?: string | null): string {
-  return PATHWAY_NAMES[context.language][key] ?? (deployedName || key);
+  return namedPathway(context.language, key, deployedName);
 }
 
 /** The process's own name in its BPMN, for the pathways the app does not name itself. */

@@ -42,3 +42,14 @@ export function languageSelect(current: Language, label: string, onChange: (lang
   );
   return h("span", { class: "language" }, h("label", { for: "language" }, label), select);
 }
+
+/** The pathways' names as the tasklist gives them; the cockpit and the modeler show any other by its deployed name. */
+const PATHWAY_NAMES: Record<Language, Record<string, string>> = {
+  fi: { "release-preparation": "Vapautumisen valmistelu", "joint-assessment": "Yhteinen palvelutarpeen arviointi" },
+  sv: { "release-preparation": "Förberedelse inför frigivningen", "joint-assessment": "Gemensam bedömning av servicebehovet" },
+  en: { "release-preparation": "Release preparation", "joint-assessment": "Joint service needs assessment" },
+};
+
+export function pathwayName(language: Language, key: string, deployedName?: string | null): string {
+  return PATHWAY_NAMES[language][key] ?? (deployedName || key);
+}
