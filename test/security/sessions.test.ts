@@ -165,7 +165,8 @@ describe("sessions that follow the user", function () {
         page.on("dialog", (dialog) => void dialog.accept());
         await page.goto(`${app.url}/cockpit/#/sessions`);
         await page.locator(`button.end-sessions[data-user="${userId}"]`).click();
-        await page.locator(".status", { hasText: `Ended 1 session of ${userId}.` }).waitFor();
+        // the cockpit opens in Finnish (web/client/cockpit/strings.ts)
+        await page.locator(".status", { hasText: `Käyttäjän ${userId} istuntoja päätetty: 1.` }).waitFor();
         expect((await victim.fetch("/api/me")).status).to.equal(401);
         expect(await page.locator(`button.end-sessions[data-user="${userId}"]`).count()).to.equal(0);
       } finally {

@@ -233,7 +233,13 @@ describe("cockpit measures", function () {
   it("shows an admin the figures on the Measures page, an empty period, and a refused one", async () => {
     const page = await pageAs(browser, harness, ADMIN);
     await page.goto(`${harness.url}/cockpit/`);
-    await page.getByRole("link", { name: "Measures" }).click();
+    // in Finnish first, as the cockpit opens by default
+    await page.getByRole("link", { name: "Mittarit" }).click();
+    await page.getByRole("heading", { name: "Mittarit" }).waitFor();
+    await page.locator("table.outcomes").waitFor();
+    expect(await page.locator("table.outcomes thead").innerText()).to.contain("Lopputulos");
+    expect(await page.getByLabel("Yhteydenottopäivä alkaen").inputValue()).to.equal(yearBack);
+    await page.selectOption("#language", "en");
     await page.getByRole("heading", { name: "Measures" }).waitFor();
     await page.locator("table.outcomes").waitFor();
     // the default period: the last twelve months to today

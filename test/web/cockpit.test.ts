@@ -76,6 +76,9 @@ describe("cockpit", function () {
     const page = await pageAs(browser, harness, ADMIN);
     await page.goto(`${harness.url}/cockpit`);
     await page.locator(".deadline-chart").waitFor();
+    // Finnish by default, as the tasklist
+    await page.getByRole("heading", { name: "Polut", exact: true }).waitFor();
+    expect(await page.locator(".deadline-chart .label").allTextContents()).to.include("Ylittynyt");
     expect(await page.locator(".deadline-chart rect").count()).to.equal(5);
     const row = page.locator("table.definitions tr", { hasText: key });
     expect(await row.locator("td").nth(2).innerText()).to.equal("3");
@@ -95,7 +98,7 @@ describe("cockpit", function () {
     await page.screenshot({ path: "docs/screenshots/cockpit-instance.png", fullPage: false });
 
     await selected.locator("button.retry").click();
-    await page.locator(".status", { hasText: "Retry: done." }).waitFor();
+    await page.locator(".status", { hasText: "Uudelleenyritys käynnistetty." }).waitFor();
     await page.locator(".diagram[data-ready]").waitFor();
     const open = unwrap(await engine.client.GET("/incident", { params: { query: { processInstanceId: id } } }));
     expect(open).to.deep.equal([]);
@@ -202,5 +205,91 @@ describe("cockpit", function () {
     expect(waiting).to.have.length(4);
     const definitions = (await (await harness.as(ADMIN, "/cockpit/api/definitions")).json()) as { key: string; running: number; overdue: number }[];
     expect(definitions.find((d) => d.key === key)).to.include({ running: 4, overdue: 1 });
+  });
+
+  it("speaks Finnish, Swedish and English, words the engine's keys, and signs out to a worded page", async () => {
+    const key = `cockpit-words-${Date.now()}`;
+    await deployResources(engine.connection, [{ name: `${key}.bpmn`, content: reviewWithReleaseDateMessage(key) }], key);
+    const running = await start(key);
+    const cancelled = await start(key);
+    const cancel = await harness.as(ADMIN, `/cockpit/api/instances/${cancelled.id}/cancel`, { method: "POST", body: JSON.stringify({ reason: "Opened twice by mistake" }) });
+    expect(cancel.status).to.equal(204);
+
+    const page = await pageAs(browser, harness, ADMIN);
+    const rowOf = (caseRef: string) => page.locator("table.instances tr", { hasText: caseRef });
+    const shownText = () => page.locator("body").innerText();
+    await page.goto(`${harness.url}/cockpit/#/instances?pathway=${key}`);
+    await page.getByRole("heading", { name: "Asiat", exact: true }).waitFor();
+    expect(await rowOf(cancelled.caseRef).locator(".state").innerText()).to.equal("Peruttu");
+    expect(await rowOf(cancelled.caseRef).locator(".deadline").innerText()).to.equal("ei määräaikaa");
+    expect(await rowOf(running.caseRef).locator(".state").innerText()).to.equal("Käynnissä");
+    expect(await page.getByLabel("Tila").locator("option").allInnerTexts()).to.include("Peruttu");
+    for (const raw of ["EXTERNALLY_TERMINATED", "no-deadline", "ACTIVE"]) expect(await shownText()).to.not.contain(raw);
+    expect(await page.evaluate(() => document.documentElement.lang)).to.equal("fi");
+    await page.screenshot({ path: "/tmp/i18n-cockpit-cases-fi.png" });
+
+    // the instance page words its state and deadline too, and its audit trail
+    await rowOf(cancelled.caseRef).locator("a").click();
+    const heading = page.locator("h1 small");
+    await heading.waitFor();
+    expect(await heading.innerText()).to.contain("Peruttu").and.contain("määräaika: ei määräaikaa");
+    expect(await page.locator("table.audit").innerText()).to.contain("perui asian").and.contain("perustelu: Opened twice by mistake");
+    for (const raw of ["EXTERNALLY_TERMINATED", "no-deadline", "cockpit.cancel", "userTask"]) expect(await shownText()).to.not.contain(raw);
+    await page.screenshot({ path: "/tmp/i18n-cockpit-instance-fi.png", fullPage: true });
+
+    await page.selectOption("#language", "sv");
+    await page.getByRole("heading", { name: "Historik" }).waitFor();
+    expect(await heading.innerText()).to.contain("Annullerat").and.contain("tidsfrist: ingen tidsfrist");
+    expect(await page.evaluate(() => document.documentElement.lang)).to.equal("sv");
+    await page.getByRole("link", { name: "Ärenden" }).click();
+    await page.getByRole("heading", { name: "Ärenden", exact: true }).waitFor();
+    await page.goto(`${harness.url}/cockpit/#/instances?pathway=${key}`);
+    await rowOf(cancelled.caseRef).waitFor();
+    expect(await rowOf(cancelled.caseRef).locator(".state").innerText()).to.equal("Annullerat");
+    expect(await rowOf(cancelled.caseRef).locator(".deadline").innerText()).to.equal("ingen tidsfrist");
+    expect(await page.getByRole("button", { name: "Logga ut" }).count()).to.equal(1);
+    await page.screenshot({ path: "/tmp/i18n-cockpit-cases-sv.png" });
+    await page.getByRole("link", { name: "Processer och tidsfrister" }).click();
+    await page.getByRole("heading", { name: "Processer", exact: true }).waitFor();
+    await page.locator(".deadline-chart").waitFor();
+    expect(await page.locator(".deadline-chart .label").allTextContents()).to.include("Överskriden");
+    await page.screenshot({ path: "/tmp/i18n-cockpit-overview-sv.png" });
+
+    await page.selectOption("#language", "en");
+    await page.getByRole("heading", { name: "Pathways", exact: true }).waitFor();
+    // kept on the server (as the tasklist keeps it) and on this device: a reload stays English
+    await until(async () => (await harness.store.preferences.languageOf(ADMIN)) === "en");
+    await page.reload();
+    await page.getByRole("heading", { name: "Pathways", exact: true }).waitFor();
+    await page.goto(`${harness.url}/cockpit/#/instances?pathway=${key}`);
+    await rowOf(cancelled.caseRef).waitFor();
+    expect(await rowOf(cancelled.caseRef).locator(".state").innerText()).to.equal("Cancelled");
+    expect(await rowOf(cancelled.caseRef).locator(".deadline").innerText()).to.equal("no deadline");
+
+    // an answer refusing the user (their rights changed while the page was open) is a page, not JSON
+    await page.route("**/cockpit/api/definitions", (route) =>
+      route.fulfill({ status: 403, contentType: "application/json", body: JSON.stringify({ type: "AuthorizationException", code: "forbidden", message: "Only members of the group admin may do this." }) }),
+    );
+    await page.getByRole("link", { name: "Pathways & deadlines" }).click();
+    await page.getByRole("heading", { name: "No access to the cockpit" }).waitFor();
+    expect(await shownText()).to.not.contain("{").and.not.contain("AuthorizationException");
+    expect(await page.getByRole("link", { name: "To the task list" }).getAttribute("href")).to.equal("/");
+    await page.unroute("**/cockpit/api/definitions");
+
+    await page.goto(`${harness.url}/cockpit/`);
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.getByRole("heading", { name: "You are signed out" }).waitFor();
+    expect(await shownText()).to.not.contain("{").and.not.contain("AuthenticationException");
+    expect((await page.request.get(`${harness.url}/api/me`)).status()).to.equal(401);
+    expect((await harness.auditBy(ADMIN)).map((e) => e.action)).to.include("auth.sign-out");
+    // signed out, the language can still be chosen on this device
+    await page.selectOption("#language", "fi");
+    await page.getByRole("heading", { name: "Olet kirjautunut ulos" }).waitFor();
+    await page.screenshot({ path: "/tmp/i18n-cockpit-signed-out-fi.png" });
+    // moving on within the page still says so, rather than showing the API's answer
+    await page.evaluate(() => (location.hash = "#/instances"));
+    await page.getByRole("heading", { name: "Olet kirjautunut ulos" }).waitFor();
+    expect(await page.getByRole("link", { name: "Kirjaudu sisään" }).getAttribute("href")).to.equal("/");
+    await page.context().close();
   });
 });

@@ -1,5 +1,6 @@
 import { expect } from "chai";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
@@ -9,6 +10,7 @@ import { bundleModeler } from "../../web/client/modeler/bundle.js";
 import { useEngine, type TestEngine } from "../support/engine.js";
 import { drawnReviewThenWork, newCaseRef, pageAs, startHarness, type Harness } from "./cockpit-harness.test.js";
 import { launchBrowser } from "./support/browser.js";
+import { until } from "../support/until.js";
 
 const OWNER = "owner.laine";
 
@@ -94,7 +96,7 @@ describe("modeler", function () {
     await page.locator(".bjsl-dropdown-content", { hasText: "implicit start" }).waitFor();
     await page.screenshot({ path: "docs/screenshots/modeler.png" });
     await page.click("button.deploy");
-    await page.locator(".status.error", { hasText: "lint error" }).waitFor();
+    await page.locator(".status.error", { hasText: "tarkistusvirheet" }).waitFor();
     expect((await versions(key)).map((d) => d.version)).to.deep.equal([1]);
 
     await page.click("button.undo");
@@ -108,7 +110,7 @@ describe("modeler", function () {
     expect(readFileSync(file, "utf8")).to.contain('name="Assess service needs"');
 
     await page.click("button.deploy");
-    await page.locator(".status", { hasText: `Deployed ${key} v2.` }).waitFor();
+    await page.locator(".status", { hasText: `Käytössä nyt: Test pathway ${key}, versio 2.` }).waitFor();
     await page.context().close();
 
     const all = await versions(key);
@@ -161,8 +163,8 @@ describe("modeler", function () {
     await page.setInputFiles("input.open-file", { name: `${key}.bpmn`, mimeType: "application/xml", buffer: Buffer.from(invalid) });
     await page.locator(`#app[data-opened="${key}.bpmn"][data-lint-errors="0"]`).waitFor();
     await page.click("button.deploy");
-    await page.locator(".status.error", { hasText: "The engine refused the deployment" }).waitFor();
-    expect(await page.locator('.engine-error[data-element="work"]').innerText()).to.contain("Engine:");
+    await page.locator(".status.error", { hasText: "Moottori ei hyväksynyt käyttöönottoa" }).waitFor();
+    expect(await page.locator('.engine-error[data-element="work"]').innerText()).to.contain("Moottori:");
     await page.context().close();
     expect(await versions(key)).to.deep.equal([]);
   });
@@ -206,7 +208,7 @@ describe("modeler", function () {
     );
     const page = await pageAs(browser, harness, OWNER);
     await page.goto(`${harness.url}/modeler/`);
-    await page.click("nav button:text-is('Forms')");
+    await page.click("button.tab-forms");
     await page.click('button[data-form="modeler-test-review.form"]');
     await page.click('.fjs-editor-container .fjs-element[data-id="notes"]');
     await page.click('.bio-properties-panel-group-header:has-text("General")');
@@ -220,11 +222,11 @@ describe("modeler", function () {
     const downloaded = await downloading;
     expect(JSON.parse(readFileSync(await downloaded.path(), "utf8")).components[0].label).to.equal("Notes from the meeting");
 
-    await page.click("nav button:text-is('Diagram')");
+    await page.click("button.tab-diagram");
     await page.setInputFiles("input.open-file", { name: `${key}.bpmn`, mimeType: "application/xml", buffer: Buffer.from(diagram) });
     await page.locator(`#app[data-opened="${key}.bpmn"][data-lint-errors="0"]`).waitFor();
     await page.click("button.deploy");
-    await page.locator(".status", { hasText: `Deployed ${key} v1.` }).waitFor();
+    await page.locator(".status", { hasText: `Käytössä nyt: Test pathway ${key}, versio 1.` }).waitFor();
     await page.context().close();
 
     const [definition] = await versions(key);
@@ -269,7 +271,7 @@ describe("modeler", function () {
     await page.fill("#bio-properties-panel-javaClass", "org.example.Delegate");
     await seeIssue(page, id, 'the attribute class="org.example.Delegate" may not be deployed: it runs code on the server');
     await page.click("button.deploy");
-    await page.locator(".status.error", { hasText: "lint error" }).waitFor();
+    await page.locator(".status.error", { hasText: "tarkistusvirheet" }).waitFor();
 
     // by an expression that calls getClass: marked the same way
     await page.selectOption("#bio-properties-panel-implementationType", "expression");
@@ -297,8 +299,72 @@ describe("modeler", function () {
     await page.locator('#app[data-lint-errors="0"]').waitFor();
     expect(await page.locator(`.djs-overlays[data-container-id="${id}"] .bjsl-overlay`).count()).to.equal(0);
     await page.click("button.deploy");
-    await page.locator(".status", { hasText: `Deployed ${key} v1.` }).waitFor();
+    await page.locator(".status", { hasText: `Käytössä nyt: Test pathway ${key}, versio 1.` }).waitFor();
     await page.context().close();
     expect((await versions(key)).map((d) => d.version)).to.deep.equal([1]);
+  });
+
+  // last: it leaves the owner's language English and signs their page out
+  it("speaks Finnish, Swedish and English, names versions by pathway rather than key, and signs out to a worded page", async () => {
+    const key = `modeler-words-${Date.now()}`;
+    await deployResources(engine.connection, [{ name: `${key}.bpmn`, content: drawnReviewThenWork(key, `${key}-work`) }], "nivel");
+    const releasePreparation = readFileSync(fileURLToPath(new URL("../../processes/release-preparation.bpmn", import.meta.url)), "utf8");
+    await deployResources(engine.connection, [{ name: "release-preparation.bpmn", content: releasePreparation }], "nivel");
+    const [v1] = await versions(key);
+    const [pathway] = (await versions("release-preparation")).slice(-1);
+
+    const page = await pageAs(browser, harness, OWNER);
+    const optionText = (id: string) => page.locator(`select.open option[value="${id}"]`).textContent();
+    await page.goto(`${harness.url}/modeler/`);
+    await page.locator(`select.open option[value="${v1!.id}"]`).waitFor({ state: "attached" });
+    expect(await page.evaluate(() => document.documentElement.lang)).to.equal("fi");
+    expect(await optionText(pathway!.id!)).to.equal(`Vapautumisen valmistelu, versio ${pathway!.version}`);
+    expect(await page.locator("button.deploy").innerText()).to.equal("Ota uusi versio käyttöön");
+    expect(await page.locator("button.tab-forms").innerText()).to.equal("Lomakkeet");
+    expect(await page.locator("nav").innerText()).to.contain("Kirjaudu ulos").and.not.contain("release-preparation");
+    await page.selectOption("select.open", v1!.id!);
+    await page.locator(`#app[data-opened="${v1!.id}"][data-lint-errors="0"]`).waitFor();
+    await page.locator(".status", { hasText: `Avattu: Test pathway ${key}, versio 1.` }).waitFor();
+    await page.screenshot({ path: "/tmp/i18n-modeler-fi.png" });
+
+    // switching the language words the controls and the status again, and keeps the diagram open
+    await page.selectOption("#language", "sv");
+    await page.locator("button.deploy", { hasText: "Ta i bruk en ny version" }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).to.equal("sv");
+    expect(await page.locator(".status").innerText()).to.equal(`Öppnad: Test pathway ${key}, version 1.`);
+    expect(await optionText(pathway!.id!)).to.equal(`Förberedelse inför frigivningen, version ${pathway!.version}`);
+    expect(await page.locator("button.tab-forms").innerText()).to.equal("Blanketter");
+    expect(await page.getByRole("button", { name: "Logga ut" }).count()).to.equal(1);
+    expect(await page.getAttribute("#app", "data-opened")).to.equal(v1!.id);
+    await page.locator('.djs-element[data-element-id="review"]').waitFor();
+    await page.screenshot({ path: "/tmp/i18n-modeler-sv.png" });
+
+    await page.selectOption("#language", "en");
+    await page.locator("button.deploy", { hasText: "Deploy new version" }).waitFor();
+    expect(await optionText(pathway!.id!)).to.equal(`Release preparation, version ${pathway!.version}`);
+    // kept on the server, as the tasklist keeps it: a reload stays English
+    await until(async () => (await harness.store.preferences.languageOf(OWNER)) === "en");
+    await page.reload();
+    await page.locator("button.deploy", { hasText: "Deploy new version" }).waitFor();
+    await page.locator(`select.open option[value="${v1!.id}"]`).waitFor({ state: "attached" });
+
+    // refused (the owner's group taken away while the page was open): a page, not JSON
+    await page.route("**/modeler/api/definitions", (route) =>
+      route.fulfill({ status: 403, contentType: "application/json", body: JSON.stringify({ type: "AuthorizationException", code: "forbidden", message: "Only members of the group process-owner may do this." }) }),
+    );
+    await page.reload();
+    await page.getByRole("heading", { name: "No access to the modeler" }).waitFor();
+    expect(await page.locator("body").innerText()).to.not.contain("{").and.not.contain("AuthorizationException");
+    await page.unroute("**/modeler/api/definitions");
+
+    await page.reload();
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.getByRole("heading", { name: "You are signed out" }).waitFor();
+    expect(await page.locator("body").innerText()).to.not.contain("{");
+    expect((await page.request.get(`${harness.url}/api/me`)).status()).to.equal(401);
+    await page.selectOption("#language", "fi");
+    await page.getByRole("heading", { name: "Olet kirjautunut ulos" }).waitFor();
+    expect(await page.getByRole("link", { name: "Kirjaudu sisään" }).getAttribute("href")).to.equal("/");
+    await page.context().close();
   });
 });

@@ -1,7 +1,8 @@
 import { parseEngineDate } from "../../../lib/engine/engine-date.js";
 
-/** An engine or ISO timestamp as Finnish local time; "—" when there is none. */
-export function formatTime(iso: string | null): string {
+/** An engine or ISO timestamp in Helsinki time, written the way `locale` writes it; "—" when there is none. */
+export function formatTime(iso: string | null, locale: string): string {
   if (!iso) return "—";
-  return parseEngineDate(iso)?.toLocaleString("fi-FI") ?? iso;
+  const at = parseEngineDate(iso);
+  return at ? at.toLocaleString(locale, { timeZone: "Europe/Helsinki", dateStyle: "short", timeStyle: "short" }) : iso;
 }

@@ -1,5 +1,6 @@
 import NavigatedViewerModule from "bpmn-js/lib/NavigatedViewer.js";
 import { h } from "../shared/dom.js";
+import type { Strings } from "./strings.js";
 
 // bpmn-js is ESM without "type": "module", so NodeNext types its default export as a CJS namespace;
 // the bundler hands over the class itself.
@@ -20,7 +21,7 @@ export interface DiagramMarks {
 }
 
 /** Shows the diagram with a blue badge of waiting tokens and a red badge of incidents on each activity. */
-export async function renderInstanceDiagram(container: HTMLElement, xml: string, marks: DiagramMarks): Promise<void> {
+export async function renderInstanceDiagram(container: HTMLElement, xml: string, t: Strings, marks: DiagramMarks): Promise<void> {
   const viewer = new NavigatedViewer({ container });
   await viewer.importXML(xml);
   const canvas = viewer.get<Canvas>("canvas");
@@ -30,7 +31,7 @@ export async function renderInstanceDiagram(container: HTMLElement, xml: string,
     canvas.addMarker(activityId, "has-token");
     overlays.add(activityId, {
       position: { bottom: 12, left: -10 },
-      html: h("span", { class: "token-badge", title: `${count} waiting here`, "data-activity": activityId }, String(count)),
+      html: h("span", { class: "token-badge", title: t.waitingHere(count), "data-activity": activityId }, String(count)),
     });
   }
   const incidentsByActivity = new Map<string, number>();
@@ -46,7 +47,7 @@ export async function renderInstanceDiagram(container: HTMLElement, xml: string,
         {
           class: "incident-badge",
           type: "button",
-          title: `${count} incident${count > 1 ? "s" : ""}: show`,
+          title: t.incidentsHere(count),
           "data-activity": activityId,
           onclick: () => marks.onIncident(activityId),
         },

@@ -15,15 +15,15 @@ interface ElementRegistry {
 
 const TYPE = "engine-error";
 
-/** Marks each element the engine refused with its parse error, until the next deployment attempt. */
-export function showEngineErrors(overlays: Overlays, registry: ElementRegistry, problems: ParseProblem[]): void {
+/** Marks each element the engine refused with its parse error (after `prefix`, "Engine" in the chosen language), until the next deployment attempt. */
+export function showEngineErrors(overlays: Overlays, registry: ElementRegistry, problems: ParseProblem[], prefix: string): void {
   overlays.remove({ type: TYPE });
   for (const problem of problems) {
     for (const id of problem.elementIds ?? []) {
       if (!registry.get(id)) continue;
       overlays.add(id, TYPE, {
         position: { top: -28, left: 0 },
-        html: h("div", { class: "engine-error", "data-element": id, title: problem.message }, `Engine: ${problem.message}`),
+        html: h("div", { class: "engine-error", "data-element": id, title: problem.message }, `${prefix}: ${problem.message}`),
       });
     }
   }
