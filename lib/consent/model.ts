@@ -110,3 +110,13 @@ export function routingVariables(grants: readonly Grant[]): { consentGiven: bool
   const between = grants.filter((g) => g.to === "rise" || g.to === "county");
   return { consentGiven: between.length > 0, consentItems: [...new Set(between.map((g) => g.item))].sort() };
 }
+
+/**
+ * The grants `after` adds to what `before` had that a worker of `side` may not add: those to their
+ * own side. Each organisation records what the client lets it disclose; nobody grants themselves
+ * the other organisation's data. Withdrawing is anyone's on the team.
+ */
+export function selfGranted(side: Side | null, before: readonly Grant[], after: readonly Grant[]): Grant[] {
+  const had = new Set(before.map(grantKey));
+  return after.filter((g) => !had.has(grantKey(g)) && (side === null || g.to === side));
+}

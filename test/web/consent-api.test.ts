@@ -140,6 +140,15 @@ describe("consent the client controls, and what crosses by it (tasklist API)", f
     const bad = await putConsent("sw.nieminen", caseRef, { grants: [{ item: "diagnoses", to: "rise" }], purpose: PURPOSE, givenHow: "in-person", validUntil: null });
     expect(bad.status).to.equal(400);
     expect((await app.store.consents.history(caseRef)).length, "refused: nothing written").to.equal(1);
+    // RISE's officer, on the team, tries to grant RISE the county's notes: only the disclosing side may record that
+    const selfGrant = await putConsent("rise.virtanen", caseRef, { grants: [...current.grants, { item: "meeting-notes", to: "rise" }], purpose: PURPOSE, givenHow: "in-person", validUntil: null });
+    expect(selfGrant.status).to.equal(403);
+    expect(((await selfGrant.json()) as { message: string }).message).to.contain("Vain tiedot luovuttava organisaatio");
+    // a network recipient who is not in the client's network, and an end date already passed
+    const stranger = await putConsent("sw.nieminen", caseRef, { grants: [...current.grants, { item: "meetings", to: "network:2b1f4a36-8a3e-4d53-9a55-6a1a1d1e2f30" }], purpose: PURPOSE, givenHow: "in-person", validUntil: null });
+    expect(stranger.status).to.equal(400);
+    expect((await putConsent("sw.nieminen", caseRef, { grants: current.grants, purpose: PURPOSE, givenHow: "in-person", validUntil: day(-1) })).status).to.equal(400);
+    expect((await app.store.consents.history(caseRef)).length, "refused: nothing written").to.equal(1);
     const withdrawn = await putConsent("sw.nieminen", caseRef, { grants: without, purpose: PURPOSE, givenHow: "in-person", validUntil: null });
     expect(withdrawn.status).to.equal(200);
     expect(await withdrawn.json()).to.deep.include({ version: 2, change: "withdrawn-partly", withdrawn: [{ item: "services", to: "rise" }] });

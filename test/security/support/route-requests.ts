@@ -116,10 +116,11 @@ export const ROUTE_REQUESTS: Record<string, Recipe> = {
   "GET /api/transfers": get("/api/transfers"),
   "GET /api/cases/:caseRef/consent": onCase((c) => ({ method: "GET", path: `/api/cases/${c.caseRef}/consent` })),
   "PUT /api/cases/:caseRef/consent": onCase(
-    (c, world) => ({
+    (c, world, role) => ({
       method: "PUT",
       path: `/api/cases/${c.caseRef}/consent`,
-      json: { grants: [{ item: "goals", to: "rise" }], purpose: "Yhteinen arviointi", givenHow: "in-person", validUntil: null },
+      // what the caller's own side may disclose: nobody grants themselves the other side's data
+      json: { grants: [{ item: "goals", to: sideOfRole(role) === "rise" ? "county" : "rise" }], purpose: "Yhteinen arviointi", givenHow: "in-person", validUntil: null },
       effect: async () => (await world.app.store.consents.history(c.caseRef)).length,
     }),
     true,

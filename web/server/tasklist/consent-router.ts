@@ -8,7 +8,7 @@ import { audit, auditedChange } from "../audit.js";
 import { currentUser } from "../auth/user.js";
 import { AccessDenied, ApiProblem } from "../problems.js";
 import { withBody } from "../route-body.js";
-import { caseStanding, onTeamOrLeads } from "./case-team.js";
+import { caseStanding, onTeamOrLeads, sideOf } from "./case-team.js";
 import { recordConsent } from "./consent.js";
 
 export interface ConsentDeps {
@@ -62,7 +62,7 @@ export function consentRouter(deps: ConsentDeps): express.Router {
       }
       const user = currentUser(res);
       const { version, withdrawn } = await auditedChange(res, "case.consent.record", caseRef, { grants: consent.grants.length }, () =>
-        recordConsent(engine, store, caseRef, consent, user.id, deps.now()),
+        recordConsent(engine, store, caseRef, consent, { id: user.id, side: sideOf(user) }, deps.now()),
       );
       res.json({ version: version.version, change: version.change, withdrawn });
     }),

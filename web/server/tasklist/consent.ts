@@ -1,5 +1,6 @@
 import { unwrap, type EngineClient } from "../../../lib/engine/client.js";
-import { routingVariables, withdrawnGrants, type ConsentInput, type ConsentVersion, type Grant } from "../../../lib/consent/model.js";
+import { routingVariables, selfGranted, withdrawnGrants, type ConsentInput, type ConsentVersion, type Grant, type Side } from "../../../lib/consent/model.js";
+import { ApiProblem } from "../problems.js";
 import { crossingTo, type Viewer } from "../../../lib/consent/shared-view.js";
 import { helsinkiDate } from "../../../lib/time/helsinki-date.js";
 import type { Repositories, Store } from "../../../lib/store/index.js";
@@ -12,17 +13,29 @@ export const CONSENT_WITHDRAWN = "ConsentWithdrawn";
  * every running instance of the case: the routing variables follow the consent, and when grants
  * were withdrawn `ConsentWithdrawn` reaches each instance that waits for it, with the items.
  * The store is written first: the shared view follows the store at once, whatever the engine does.
+ * After the consent task, a worker extends only what their own organisation discloses (model.ts
+ * selfGranted); the consent task records both directions, as agreed with the client together.
  */
 export async function recordConsent(
   engine: EngineClient,
   store: Pick<Repositories, "consents">,
   caseRef: string,
   input: ConsentInput,
-  recordedBy: string,
+  recordedBy: { id: string; side: Side | null },
   at: Date,
+  /** the consent task: the joint recording with the client at the assessment's start, of both directions at once */
+  joint = false,
 ): Promise<{ version: ConsentVersion; withdrawn: Grant[] }> {
   const before = await store.consents.current(caseRef);
-  const version = await store.consents.record(caseRef, input, recordedBy, at);
+  if (!joint && selfGranted(recordedBy.side, before?.grants ?? [], input.grants).length) {
+    throw new ApiProblem(
+      403,
+      "ConsentNotYours",
+      "consent-self-grant",
+      "Vain tiedot luovuttava organisaatio voi kirjata suostumuksen luovuttaa ne / Only the organisation that discloses the information may record consent to disclose it.",
+    );
+  }
+  const version = await store.consents.record(caseRef, input, recordedBy.id, at);
   const withdrawn = before ? withdrawnGrants(before.grants, version.grants) : [];
   await tellInstances(engine, caseRef, version.grants, withdrawn);
   return { version, withdrawn };

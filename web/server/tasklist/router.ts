@@ -162,7 +162,7 @@ export function tasklistRouter(deps: TasklistDeps): express.Router {
       await auditedChange(res, "task.complete", caseRef, { taskId }, async () => {
         const record = caseRef ? await store.cases.get(caseRef) : null;
         if (consent?.ok && caseRef) {
-          const { version } = await recordConsent(engine, store, caseRef, consent.consent, currentUser(res).id, deps.now());
+          const { version } = await recordConsent(engine, store, caseRef, consent.consent, { id: currentUser(res).id, side: sideOf(currentUser(res)) }, deps.now(), true);
           const routing = routingVariables(version.grants);
           const variables = { consentGiven: { type: "Boolean", value: routing.consentGiven }, consentItems: { type: "Json", value: JSON.stringify(routing.consentItems) } };
           unwrap(await engine.POST("/task/{id}/submit-form", { params: { path: { id: taskId } }, body: { variables } }));
