@@ -140,14 +140,14 @@ describe("cockpit", function () {
 
     const bad = await harness.as(ADMIN, `/cockpit/api/instances/${id}/message`, {
       method: "POST",
-      body: JSON.stringify({ messageName: "ReleaseDateChanged", releaseDate: "next week" }),
+      body: JSON.stringify({ messageName: "ReleaseDateChanged", date: "next week" }),
     });
     expect(bad.status).to.equal(400);
     expect(((await bad.json()) as { type: string }).type).to.equal("InvalidRequestException");
 
     const sent = await harness.as(ADMIN, `/cockpit/api/instances/${id}/message`, {
       method: "POST",
-      body: JSON.stringify({ messageName: "ReleaseDateChanged", releaseDate: "2027-02-15" }),
+      body: JSON.stringify({ messageName: "ReleaseDateChanged", date: "2027-02-15" }),
     });
     expect(sent.status).to.equal(204);
     const [releaseDate] = unwrap(
@@ -161,6 +161,22 @@ describe("cockpit", function () {
     const heard = async (instance: string) =>
       unwrap(await engine.client.GET("/variable-instance", { params: { query: { processInstanceIdIn: instance, variableName: "releaseDate" } } })).length;
     expect([await heard(sibling), await heard(otherCase)]).to.deep.equal([1, 0]);
+
+    // another of the release days: the day it is, and which day changed, for the deadline worker
+    const probation = await harness.as(ADMIN, `/cockpit/api/instances/${id}/message`, {
+      method: "POST",
+      body: JSON.stringify({ messageName: "ReleaseDateChanged", day: "probationFrom", date: "2027-01-20" }),
+    });
+    expect(probation.status).to.equal(204);
+    const valueOf = async (name: string) =>
+      unwrap(await engine.client.GET("/variable-instance", { params: { query: { processInstanceIdIn: id, variableName: name } } }))[0]?.value;
+    expect(String(await valueOf("probationFrom"))).to.match(/^2027-01-20T00:00:00/);
+    expect(await valueOf("changedReleaseDay")).to.equal("probationFrom");
+    const unknownDay = await harness.as(ADMIN, `/cockpit/api/instances/${id}/message`, {
+      method: "POST",
+      body: JSON.stringify({ messageName: "ReleaseDateChanged", day: "birthday", date: "2027-01-20" }),
+    });
+    expect(unknownDay.status).to.equal(400);
 
     const noReason = await harness.as(ADMIN, `/cockpit/api/instances/${id}/cancel`, { method: "POST", body: JSON.stringify({ reason: "" }) });
     expect(noReason.status).to.equal(400);

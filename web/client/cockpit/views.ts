@@ -211,6 +211,7 @@ export async function instanceView(context: ViewContext, id: string, outcome: st
   const running = detail.endTime === null;
   const reason = h("input", { name: "reason", placeholder: t.cancelReason, "aria-label": t.cancelReason, required: true, minlength: "3" });
   const releaseDate = h("input", { name: "releaseDate", type: "date", required: true });
+  const releaseDay = h("select", { name: "day" }, ...(["releaseDate", "probationFrom", "fullTermDate"] as const).map((d) => h("option", { value: d }, t.releaseDays[d])));
   const actions = running
     ? h(
         "div",
@@ -221,10 +222,12 @@ export async function instanceView(context: ViewContext, id: string, outcome: st
             onsubmit: (e: Event) => {
               e.preventDefault();
               void act(t.actionNames.message, t.releaseDateDone, () =>
-                api(`api/instances/${id}/message`, { method: "POST", body: { messageName: "ReleaseDateChanged", releaseDate: releaseDate.value } }),
+                api(`api/instances/${id}/message`, { method: "POST", body: { messageName: "ReleaseDateChanged", day: releaseDay.value, date: releaseDate.value } }),
               );
             },
           },
+          h("label", {}, `${t.changedReleaseDay} `, releaseDay),
+          " ",
           h("label", {}, `${t.newReleaseDate} `, releaseDate),
           h("button", { type: "submit" }, t.sendReleaseDate),
         ),

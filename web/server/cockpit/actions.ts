@@ -3,6 +3,7 @@ import { unwrap } from "../../../lib/engine/client.js";
 import { ApiProblem, notFound } from "../problems.js";
 import type { CockpitDeps } from "./deps.js";
 import { engineDate } from "../../../lib/engine/engine-date.js";
+import { ChangedReleaseDay } from "../../../workers/deadlines/release-days.js";
 
 /** Gives the failed job or external task behind an incident one more try, which resolves the incident. */
 export async function retryIncident(deps: CockpitDeps, actor: string, incidentId: string): Promise<void> {
@@ -37,7 +38,8 @@ export async function cancelInstance(deps: CockpitDeps, actor: string, id: strin
 }
 
 export const MessageRequest = z.discriminatedUnion("messageName", [
-  z.object({ messageName: z.literal("ReleaseDateChanged"), releaseDate: z.iso.date() }),
+  // which of the release days changed (the conditional release, probationary freedom, the full term) and to what
+  z.object({ messageName: z.literal("ReleaseDateChanged"), day: ChangedReleaseDay.default("releaseDate"), date: z.iso.date() }),
   z.object({ messageName: z.literal("ClientContactLost") }),
   z.object({ messageName: z.literal("ClientContactRestored") }),
 ]);
@@ -46,7 +48,7 @@ export type MessageRequest = z.infer<typeof MessageRequest>;
 export async function correlateMessage(deps: CockpitDeps, actor: string, id: string, message: MessageRequest): Promise<void> {
   const processVariables =
     message.messageName === "ReleaseDateChanged"
-      ? { releaseDate: { value: engineDate(new Date(`${message.releaseDate}T00:00:00Z`)), type: "Date" } }
+      ? { [message.day]: { value: engineDate(new Date(`${message.date}T00:00:00Z`)), type: "Date" }, changedReleaseDay: { value: message.day, type: "String" } }
       : undefined;
   // A new release date belongs to the whole case: the release pathway and the joint assessment
   // it called each keep their own clocks, so every instance under the case reference hears it.
@@ -57,7 +59,7 @@ export async function correlateMessage(deps: CockpitDeps, actor: string, id: str
       actor,
       action: "cockpit.message",
       processInstanceId: id,
-      detail: { messageName: message.messageName, ...(message.messageName === "ReleaseDateChanged" ? { releaseDate: message.releaseDate } : {}) },
+      detail: { messageName: message.messageName, ...(message.messageName === "ReleaseDateChanged" ? { day: message.day, date: message.date } : {}) },
     },
     async () => unwrap(await deps.engine.client.POST("/message", { body: { messageName: message.messageName, ...target, processVariables } })),
   );
