@@ -125,6 +125,23 @@ describe("cockpit", function () {
     expect(allowed.status).to.equal(200);
   });
 
+  it("answers a browser refused the cockpit's or the modeler's page in words, in three languages, and an API caller in JSON", async () => {
+    const html = { accept: "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8" };
+    for (const page of ["/cockpit/", "/modeler/"]) {
+      const signedOut = await fetch(`${harness.url}${page}`, { headers: html });
+      expect(signedOut.status).to.equal(401);
+      expect(signedOut.headers.get("content-type")).to.match(/^text\/html/);
+      const words = await signedOut.text();
+      expect(words).to.contain("Kirjaudu ensin sisään.").and.contain("Logga in först.").and.contain("Sign in first.").and.not.contain("sign-in-required");
+    }
+    const refused = await harness.as("sw.nieminen", "/cockpit/", { headers: html });
+    expect(refused.status).to.equal(403);
+    expect(await refused.text()).to.contain("Tämä sivu on vain").and.contain('href="/"');
+    // not a browser: the API's own answer
+    const api = await fetch(`${harness.url}/cockpit/`, { headers: { accept: "application/json" } });
+    expect([api.status, ((await api.json()) as { code: string }).code]).to.deep.equal([401, "sign-in-required"]);
+  });
+
   it("correlates ReleaseDateChanged with the new date and cancels with a recorded reason", async () => {
     const key = `cockpit-message-${Date.now()}`;
     await deployResources(engine.connection, [{ name: `${key}.bpmn`, content: reviewWithReleaseDateMessage(key) }], key);

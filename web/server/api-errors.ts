@@ -5,6 +5,7 @@ import { StoreInputError, type Store } from "../../lib/store/index.js";
 import { SignedInUser } from "./auth/user.js";
 import { engineProblem } from "./engine-problems.js";
 import { AccessDenied, ApiProblem, invalidRequest, notFound } from "./problems.js";
+import { refusalPage } from "./page-refusal.js";
 
 /** What body-parser and serve-static attach to their errors. */
 interface HttpishError {
@@ -28,7 +29,8 @@ function problemOf(err: unknown): ApiProblem {
 }
 
 /**
- * The one writer of error answers: `{type, code, message}` in JSON, on every route. A refusal
+ * The one writer of error answers: `{type, code, message}` in JSON, on every route; a browser
+ * refused the cockpit's or the modeler's page gets it in words (page-refusal.ts). A refusal
  * (403) of a signed-in user is audited before it is answered, with the case when the refusal
  * knows it: refused reads are part of who tried to read what.
  */
@@ -49,6 +51,11 @@ export async function apiErrors(err: unknown, req: Request, res: Response, next:
         at,
       })
       .catch(() => console.error("web: a refused request could not be audited"));
+  }
+  const page = refusalPage(req, problem.status);
+  if (page) {
+    res.status(problem.status).type("html").send(page);
+    return;
   }
   res.status(problem.status).json({ type: problem.type, code: problem.code, message: problem.message, ...problem.extra });
 }
