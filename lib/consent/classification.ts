@@ -60,6 +60,7 @@ export const VARIABLES: Readonly<Record<string, Classification>> = {
   releaseMorning: CASE,
   continuityDue: CASE,
   childrenStartDue: CASE,
+  childrenCompletionDue: CASE,
   fastTrack: CASE,
   urgentContinuity: CASE,
   urgentService: county("services"),

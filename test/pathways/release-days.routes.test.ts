@@ -229,6 +229,16 @@ describe("release days and the fast track (issue 13)", function () {
     expect(await h.candidateGroups(children!.id)).to.deep.equal([`case-team.${c.caseRef}.county`]);
     expect(iso(children!.due)).to.equal("2026-12-02T21:59:59.000Z");
     expect(iso(await h.variable(c.id, "childrenCompletionDue"))).to.equal("2027-02-23T21:59:59.000Z");
+    // the three months (contact Mon 23 Nov 2026 → Tue 23 Feb 2027) wait on the task's own timer
+    expect((await h.timers(c.id))["lapset-ylitetty"]).to.deep.equal(["2027-02-23T21:59:59.000Z"]);
+    await h.fire(c.id, "lapset-ylitetty");
+    await h.reached(c.id, "lapset-ylitetty-loppu");
+    expect((await h.escalations(c.id)).filter((e) => e.activityId === "lapset-ylitetty-eskaloi").map((e) => [e.rule, e.stage])).to.deep.equal([["children-completion", "passed"]]);
+    expect(h.noticesOf(c.id).filter((n) => n.activityId === "lapset-ylitetty-ilmoita")).to.deep.equal([
+      { activityId: "lapset-ylitetty-ilmoita", template: "deadline-passed", to: "group:team-lead.hva-ita-uusimaa,personal-worker" },
+    ]);
+    // a late look into the children's situation is still to be done: the task stays open
+    await h.openTasks(c.id, "selvita-lasten-tilanne");
     await h.completeTaskById(children!.id, { childrenSituation: "Kaksi kouluikäistä lasta, asuvat isovanhemmilla", childWelfareNeeded: true });
     await h.reached(c.id, "lasten-tilanne-selvitetty");
     expect(await h.variable(c.id, "childWelfareNeeded")).to.equal(true);
