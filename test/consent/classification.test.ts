@@ -2,7 +2,8 @@ import { readdirSync, readFileSync } from "node:fs";
 import { expect } from "chai";
 import { parseForm, valueFields } from "../../lib/forms/form-definition.js";
 import { VARIABLES } from "../../lib/consent/classification.js";
-import { CONSENT_FIELDS } from "../../lib/consent/consent-form.js";
+import { CONSENT_FIELDS, CONSENT_FORM_ID } from "../../lib/consent/consent-form.js";
+import { CONSENT_ITEMS } from "../../lib/consent/model.js";
 
 const forms = readdirSync("forms").filter((f) => f.endsWith(".form")).map((f) => ({ file: f, form: parseForm(JSON.parse(readFileSync(`forms/${f}`, "utf8"))) }));
 const diagrams = readdirSync("processes").filter((f) => f.endsWith(".bpmn")).map((f) => readFileSync(`processes/${f}`, "utf8"));
@@ -29,6 +30,16 @@ describe("consent classification (the shared view's table)", () => {
     // words of the expression language, not variables
     for (const word of ["execution", "true", "false", "null", "empty", "not", "and", "or", "eq", "ne"]) names.delete(word);
     expect([...names].filter((n) => !(n in VARIABLES)).sort()).to.deep.equal([]);
+  });
+
+  it("offers on the consent form exactly the consent items of the model, in both directions, under the keys the server reads", () => {
+    const consent = forms.find((f) => f.form.id === CONSENT_FORM_ID)!.form;
+    const fields = new Map(valueFields(consent).map((f) => [f.key, f]));
+    for (const key of [CONSENT_FIELDS.toRise, CONSENT_FIELDS.toCounty]) {
+      const field = fields.get(key) as { values?: { value: unknown }[] } | undefined;
+      expect(field?.values?.map((v) => v.value), key).to.deep.equal([...CONSENT_ITEMS]);
+    }
+    expect([...fields.keys()].sort()).to.deep.equal(Object.values(CONSENT_FIELDS).sort());
   });
 
   it("keeps health data apart: substance-abuse and mental-health services are items of their own", () => {
