@@ -136,4 +136,31 @@ describe("case deadlines (the deadline-compute variables)", () => {
       expect(caseDeadlines(DeadlineFacts.parse({ contactDate: "2026-11-23" })).children).to.equal(undefined);
     });
   });
+
+  it("keeps the start limit and its warning on or after the contact when the release is the next day", () => {
+    // contact Sat 28 Nov 2026, release Sun 29 Nov: the last working day before release, Fri 27, is
+    // before the contact, so the limit is the contact day and the team lead is warned at once
+    const weekend = caseDeadlines(DeadlineFacts.parse({ contactDate: "2026-11-28", releaseDate: "2026-11-29" }));
+    expect([weekend.dates.assessmentStartDue, weekend.dates.assessmentStartWarning]).to.deep.equal(["2026-11-28", "2026-11-28"]);
+    // contact Mon 23 Nov, release Tue 24: the limit is the release eve, Mon 23; its warning two weekdays
+    // before (Thu 19) had passed, so it comes on the contact day instead
+    const monday = caseDeadlines(DeadlineFacts.parse({ contactDate: "2026-11-23", releaseDate: "2026-11-24" }));
+    expect([monday.dates.assessmentStartDue, monday.dates.assessmentStartWarning]).to.deep.equal(["2026-11-23", "2026-11-23"]);
+    expect(monday.lateWarnings).to.not.include("assessment-start");
+  });
+
+  it("never lets an assessment warning fall before the contact, so the joint assessment needs no gateway for one (only the release warning can)", () => {
+    // every contact weekday of a winter and a summer week, urgent or not, released 1 to 400 days later or not at all
+    const late = new Set<string>();
+    for (const contactDate of ["2026-11-23", "2026-11-27", "2026-11-28", "2027-06-14", "2027-06-18", "2026-12-23"]) {
+      for (const urgent of [false, true]) {
+        const releases: (string | undefined)[] = [undefined];
+        for (let days = 1; days <= 400; days += 1) releases.push(new Date(Date.parse(`${contactDate}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10));
+        for (const releaseDate of releases) {
+          for (const warning of caseDeadlines(DeadlineFacts.parse({ contactDate, urgent, ...(releaseDate ? { releaseDate } : {}) })).lateWarnings) late.add(warning);
+        }
+      }
+    }
+    expect([...late]).to.deep.equal(["release"]);
+  });
 });

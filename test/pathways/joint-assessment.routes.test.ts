@@ -107,25 +107,6 @@ describe("joint assessment routes", function () {
     expect(Object.keys(await h.timers(id)).sort()).to.deep.equal(["valmistuminen-varoitus", "valmistuminen-ylitetty"]);
   });
 
-  it("a release within two weeks of the contact: the completion warning had passed at the contact, so its timer tells nobody", async () => {
-    const { id } = await h.start("joint-assessment");
-    // released on Mon 30 Nov: the completion limit is capped by the release, its 14-day warning falls before the contact
-    await h.complete(id, "kirjaa-ilmoitus", { ...contact, releaseDate: "2026-11-30" });
-    await h.openTasks(id, "kirjaa-suostumus");
-    expect(await h.variable(id, "assessmentCompletionWarningLate")).to.equal(true);
-    await h.fire(id, "valmistuminen-varoitus");
-    await h.reached(id, "valmistuminen-ei-varoitusta");
-    await h.settled(id);
-    expect(await h.visited(id)).to.not.include("valmistuminen-varoitus-eskaloi");
-    expect(await h.escalations(id)).to.deep.equal([]);
-    expect(h.noticesOf(id)).to.deep.equal([]);
-    // the work goes on, and the limit itself still escalates when it passes
-    await h.openTasks(id, "kirjaa-suostumus");
-    await h.fire(id, "valmistuminen-ylitetty");
-    await h.reached(id, "valmistuminen-ylitetty-loppu");
-    expect((await h.escalations(id)).map((e) => [e.rule, e.stage])).to.deep.equal([["assessment-completion", "passed"]]);
-  });
-
   it("an urgent need (SHL 36 §): the start is due on the contact day and the team lead is warned that morning", async () => {
     const { id } = await h.start("joint-assessment");
     await h.complete(id, "kirjaa-ilmoitus", { ...contact, urgent: true });

@@ -100,7 +100,12 @@ export function caseDeadlines(input: DeadlineFacts): CaseDeadlines {
   const fastTrack = begins !== undefined && compareDates(begins, evaluate(ruleById("fast-track"), facts).due) <= 0;
   // An urgent need has no lead time: the limit is the contact day, and the team lead is warned
   // that very morning (at once, when the contact is registered later in the day).
-  const start = input.urgent ? urgentStart(facts) : evaluate(ruleById("assessment-start"), facts);
+  const computedStart = input.urgent ? urgentStart(facts) : evaluate(ruleById("assessment-start"), facts);
+  // A release the next day pulls the start to the release eve, which may come before the contact:
+  // then the limit is the contact day itself, and a warning before the contact comes at once
+  // instead (as for an urgent need), so that no task is born overdue and the lead still hears of it.
+  const notBeforeContact = (date: CalendarDate) => (compareDates(date, input.contactDate) < 0 ? input.contactDate : date);
+  const start = { ...computedStart, due: notBeforeContact(computedStart.due), ...(computedStart.warning && { warning: notBeforeContact(computedStart.warning) }) };
   // on the fast track the practical steps meet the release day; the assessment carries on after it
   const completion = evaluate(ruleById("assessment-completion"), facts, { uncapped: fastTrack ? ["release"] : [] });
   if (!start.warning || !completion.warning) throw new Error("the assessment rules must define their warnings");
