@@ -6,6 +6,7 @@ import { evaluate } from "@bpmn-io/feelin";
 import { z } from "zod";
 import { engineDate } from "../engine/engine-date.js";
 import { valueFields, type Choices, type FormDefinition, type FormField, type Option } from "./form-definition.js";
+import { fromHelsinkiWallTime } from "../time/helsinki-date.js";
 
 export const camundaVariable = z.discriminatedUnion("type", [
   z.object({ type: z.literal("String"), value: z.string() }),
@@ -25,6 +26,7 @@ const REQUIRED = "Pakollinen tieto / Required";
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 const isoDateTime = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:?\d{2})?$/;
+const HAS_ZONE = /(Z|[+-]\d{2}:?\d{2})$/;
 
 const helsinkiDate = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Helsinki", year: "numeric", month: "2-digit", day: "2-digit" });
 const PASSED = "Päivämäärä ei voi olla mennyt / The date cannot be in the past";
@@ -36,7 +38,8 @@ function dateSchema(field: Extract<FormField, { type: "datetime" }>, now: Date) 
     .string({ message: `Päivämäärä muodossa ${hint} / Date as ${hint}` })
     .regex(shape, `Päivämäärä muodossa ${hint} / Date as ${hint}`)
     .transform((s, ctx) => {
-      const date = new Date(field.subtype === "date" ? `${s}T00:00:00Z` : s);
+      // a date is stored as its UTC midnight; a time typed without a zone is Helsinki's, whatever the browser's zone
+      const date = field.subtype === "date" ? new Date(`${s}T00:00:00Z`) : HAS_ZONE.test(s) ? new Date(s) : fromHelsinkiWallTime(s) ?? new Date(NaN);
       if (Number.isNaN(date.getTime()) || (field.subtype === "date" && date.toISOString().slice(0, 10) !== s)) {
         ctx.addIssue({ code: "custom", message: "Päivämäärää ei ole / No such date" });
         return z.NEVER;

@@ -109,6 +109,24 @@ describe("form submissions (lib/forms)", () => {
       if (result.ok) expect(result.variables.meetingStart).to.deep.equal({ type: "Date", value: "2026-12-01T08:30:00.000+0000" });
     });
 
+    it("reads a time typed without a zone as Helsinki's wall clock, in winter and in summer, and refuses one that does not exist there", () => {
+      const at = (meetingStart: string) => {
+        const result = validateSubmission(meeting, { meetingStart, meetingEnd: "2027-12-31T12:00", meetingPlace: "Vankila", meetingSummary: "ok", moreMeetings: false }, NOW, CHOICES);
+        return result.ok ? result.variables.meetingStart : result.errors;
+      };
+      // winter: UTC+2
+      expect(at("2026-12-07T09:00")).to.deep.equal({ type: "Date", value: "2026-12-07T07:00:00.000+0000" });
+      // summer: UTC+3
+      expect(at("2027-06-14T09:00")).to.deep.equal({ type: "Date", value: "2027-06-14T06:00:00.000+0000" });
+      // just after midnight in Helsinki is the evening before in UTC
+      expect(at("2027-01-01T00:30")).to.deep.equal({ type: "Date", value: "2026-12-31T22:30:00.000+0000" });
+      // 28 Mar 2027: the clocks go from 03:00 to 04:00, so 03:30 is no time in Helsinki
+      expect(at("2027-03-28T03:30")).to.deep.equal({ meetingStart: "Päivämäärää ei ole / No such date" });
+      expect(at("2027-03-28T04:00")).to.deep.equal({ type: "Date", value: "2027-03-28T01:00:00.000+0000" });
+      // 31 Oct 2027: 03:30 comes twice; taken as the second, in winter time again
+      expect(at("2027-10-31T03:30")).to.deep.equal({ type: "Date", value: "2027-10-31T01:30:00.000+0000" });
+    });
+
     it("enforces text lengths with a readable message", () => {
       const result = validateSubmission(meeting, { meetingStart: "2026-12-01T10:30", meetingEnd: "2026-12-01T12:00", meetingPlace: "V", meetingSummary: "ok", moreMeetings: true }, NOW, CHOICES);
       expect(result).to.deep.equal({ ok: false, errors: { meetingPlace: "Vähintään 2 merkkiä / At least 2 characters" } });

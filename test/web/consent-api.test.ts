@@ -11,7 +11,7 @@ import { deployableFiles, deployFiles } from "../../lib/engine/deploy.js";
 import { useEngine, type TestEngine } from "../support/engine.js";
 import { pathwayHarness } from "../support/pathway-harness.js";
 import { until } from "../support/until.js";
-import { helsinkiDate } from "../../lib/time/helsinki-date.js";
+import { helsinkiDate, toHelsinkiWallTime } from "../../lib/time/helsinki-date.js";
 import { ensureDemoUsers, signIn, startApp, type RunningApp, type Session } from "./support/tasklist-app.js";
 
 const DAY = 86_400_000;
@@ -113,7 +113,10 @@ describe("consent the client controls, and what crosses by it (tasklist API)", f
 
     // the second meeting's form: the county's notes are the county's; RISE sees the meeting's time (consented), not the notes
     const second = await task(caseRef, "kirjaa-tapaaminen");
-    expect(await formData("sw.nieminen", second!.id!)).to.include({ meetingSummary: "Hyvinvointialueen omat muistiinpanot" });
+    // 10:00 typed is 10:00 in Helsinki, stored as that instant and shown back as typed, whatever the browser's zone
+    expect(await formData("sw.nieminen", second!.id!)).to.include({ meetingSummary: "Hyvinvointialueen omat muistiinpanot", meetingStart: `${meetingDay}T10:00` });
+    const stored = unwrap(await engine.client.GET("/process-instance/{id}/variables/{varName}", { params: { path: { id: second!.processInstanceId!, varName: "meetingStart" }, query: { deserializeValue: false } } }));
+    expect(toHelsinkiWallTime(new Date(String(stored.value).replace(/([+-]\d{2})(\d{2})$/, "$1:$2")))).to.equal(`${meetingDay}T10:00`);
     const byRise = await formData("rise.virtanen", second!.id!);
     expect(byRise).to.have.property("meetingPlace", "Sosiaalitoimisto");
     expect(byRise).to.not.have.property("meetingSummary");

@@ -20,6 +20,7 @@ import { crossingFor, recordConsent } from "./consent.js";
 import { consentFromAnswers, CONSENT_FORM_ID } from "../../../lib/consent/consent-form.js";
 import { routingVariables } from "../../../lib/consent/model.js";
 import { crossedItems, visibleVariables } from "../../../lib/consent/shared-view.js";
+import { toHelsinkiWallTime } from "../../../lib/time/helsinki-date.js";
 
 export interface TasklistDeps {
   engine: EngineClient;
@@ -35,6 +36,23 @@ const CaseRefParam = z.string().regex(/^[\w.-]{1,100}$/, "not a case reference")
 const Submission = z.object({ data: z.record(z.string(), z.unknown()) });
 
 type OpenTask = NonNullable<Awaited<ReturnType<typeof openableTask>>>;
+
+/**
+ * Stored Dates as the form's date and time fields show them: a date as YYYY-MM-DD (kept at its
+ * UTC midnight), a time as Helsinki's wall clock without a zone, so the browser's own zone never
+ * shifts it and saving the form unchanged stores the same instant.
+ */
+function asFormShowsIt(definition: ReturnType<typeof parseForm>, data: Record<string, unknown>): Record<string, unknown> {
+  const shown = { ...data };
+  for (const field of valueFields(definition)) {
+    const value = shown[field.key];
+    if (field.type !== "datetime" || typeof value !== "string") continue;
+    const instant = new Date(value.replace(/([+-]\d{2})(\d{2})$/, "$1:$2"));
+    if (Number.isNaN(instant.getTime())) continue;
+    shown[field.key] = field.subtype === "date" ? instant.toISOString().slice(0, 10) : toHelsinkiWallTime(instant);
+  }
+  return shown;
+}
 
 /** The caseworkers' API: their tasks, a task's form, claim/unclaim/complete, starting a case, the case view, the inbox. */
 export function tasklistRouter(deps: TasklistDeps): express.Router {
@@ -99,7 +117,7 @@ export function tasklistRouter(deps: TasklistDeps): express.Router {
     const viewer = { side: sideOf(currentUser(res)) };
     const { consent, crossing } = caseRef ? await crossingFor(store, caseRef, viewer, deps.now()) : { consent: null, crossing: new Set<never>() };
     const values = Object.fromEntries(Object.entries(variables).map(([k, v]) => [k, v.type === "Json" && typeof v.value === "string" ? JSON.parse(v.value) : v.value]));
-    const data = visibleVariables(values, viewer, crossing, new Set(valueFields(definition).map((f) => f.key)));
+    const data = asFormShowsIt(definition, visibleVariables(values, viewer, crossing, new Set(valueFields(definition).map((f) => f.key))));
     const crossed = crossedItems(Object.keys(data), data, viewer);
     await audit(res, "task.read", caseRef, { taskId: task.id!, ...(crossed.length ? { crossed, consentVersion: consent?.version ?? null } : {}) });
     res.json({
