@@ -26,3 +26,14 @@ export function fromHelsinkiWallTime(text: string): Date | null {
 export function toHelsinkiWallTime(instant: Date): string {
   return DateTime.fromJSDate(instant, { zone: ZONE }).toFormat("yyyy-MM-dd'T'HH:mm");
 }
+
+/** Whole Helsinki calendar days from `from`'s date to `to`'s: 0 on the same day, negative when `to` is earlier. */
+export function helsinkiDaysBetween(from: Date, to: Date): number {
+  const day = (d: Date) => DateTime.fromISO(helsinkiDate(d), { zone: "UTC" });
+  return Math.round(day(to).diff(day(from), "days").days);
+}
+
+/** The last instant of a Helsinki calendar date (YYYY-MM-DD): 23:59:59.999 there. */
+export function endOfHelsinkiDay(date: string): Date {
+  return DateTime.fromISO(date, { zone: ZONE }).endOf("day").toJSDate();
+}

@@ -9,6 +9,7 @@ import { reconcile } from "../../../workers/plans/reconcile.js";
 import { taskIsOpenTo, type TaskUser } from "./access.js";
 import { sideOf } from "./case-team.js";
 import { crossingFor } from "./consent.js";
+import { helsinkiDaysBetween } from "../../../lib/time/helsinki-date.js";
 
 /** The deadline variables of contracts.md, shown as clocks. */
 export const CLOCK_VARIABLES = ["assessmentStartDue", "assessmentCompletionDue", "releaseDate", "planReviewDate"] as const;
@@ -21,7 +22,6 @@ export interface Clock {
   passed: boolean;
 }
 
-const DAY = 86_400_000;
 
 export function clocksOf(variables: Record<string, { type?: string | null; value?: unknown }>, now: Date): Clock[] {
   const clocks: Clock[] = [];
@@ -30,7 +30,8 @@ export function clocksOf(variables: Record<string, { type?: string | null; value
     if (!v || v.value === null || v.value === undefined) continue;
     const due = new Date(String(v.value));
     if (Number.isNaN(due.getTime())) continue;
-    const daysLeft = Math.floor(due.getTime() / DAY) - Math.floor(now.getTime() / DAY);
+    // days by the Finnish calendar: a limit at 23:59:59 Helsinki is "today" all that day
+    const daysLeft = helsinkiDaysBetween(now, due);
     clocks.push({ name, due: due.toISOString(), daysLeft, passed: due.getTime() < now.getTime() });
   }
   return clocks;

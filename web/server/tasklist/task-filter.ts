@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { engineDate } from "../../../lib/engine/engine-date.js";
+import { endOfHelsinkiDay } from "../../../lib/time/helsinki-date.js";
 
 /** The tasklist's query: whose tasks, which pathway, due when. */
 export const TaskFilter = z.object({
@@ -23,7 +24,8 @@ export function taskQuery(filter: TaskFilter, user: { id: string; taskGroups: re
       ? { assignee: user.id }
       : { candidateGroups: user.taskGroups.length ? [...user.taskGroups] : ["-none-"], includeAssignedTasks: true };
   const dueBefore = [
-    filter.dueBefore ? new Date(`${filter.dueBefore}T23:59:59.999Z`) : undefined,
+    // "due before" a day takes the whole of that day in Helsinki
+    filter.dueBefore ? endOfHelsinkiDay(filter.dueBefore) : undefined,
     filter.overdue === "true" ? now : undefined,
   ].filter((d): d is Date => d !== undefined);
   return {
