@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { expect } from "chai";
 import { parseForm, valueFields, type Choices, type FormField } from "../../lib/forms/form-definition.js";
 import { hidden, validateSubmission } from "../../lib/forms/submission.js";
+import { FIELD_ORDER } from "../../lib/forms/field-order.js";
 
 const formFiles = readdirSync("forms").filter((f) => f.endsWith(".form"));
 /** the day these tests' dates are written for; forms that refuse past dates judge from it */
@@ -28,6 +29,8 @@ function acceptable(field: FormField): unknown {
     case "taglist":
       return [field.values[0]!.value];
     case "datetime":
+      // a field that must come after another (lib/forms/field-order.ts) gets a later value
+      if (FIELD_ORDER.some((r) => r.after === field.key)) return field.subtype === "date" ? "2026-12-02" : "2026-12-01T11:30:00+02:00";
       return field.subtype === "date" ? "2026-12-01" : "2026-12-01T10:30:00+02:00";
   }
 }
@@ -125,6 +128,17 @@ describe("form submissions (lib/forms)", () => {
       expect(at("2027-03-28T04:00")).to.deep.equal({ type: "Date", value: "2027-03-28T01:00:00.000+0000" });
       // 31 Oct 2027: 03:30 comes twice; taken as the second, in winter time again
       expect(at("2027-10-31T03:30")).to.deep.equal({ type: "Date", value: "2027-10-31T01:30:00.000+0000" });
+    });
+
+    it("refuses a meeting that ends before it starts, and a release before the contact, on the later field, changing nothing", () => {
+      const ends = validateSubmission(meeting, { meetingStart: "2026-12-07T10:00", meetingEnd: "2026-12-07T09:00", meetingPlace: "Vankila", meetingSummary: "ok", moreMeetings: false }, NOW, CHOICES);
+      expect(ends).to.deep.equal({ ok: false, errors: { meetingEnd: "Tapaaminen ei voi päättyä ennen kuin se alkaa / The meeting cannot end before it starts" } });
+      const same = validateSubmission(meeting, { meetingStart: "2026-12-07T10:00", meetingEnd: "2026-12-07T10:00", meetingPlace: "Vankila", meetingSummary: "ok", moreMeetings: false }, NOW, CHOICES);
+      expect(same.ok, "a meeting of no length").to.equal(false);
+      const early = validateSubmission(register, { contactDate: "2026-11-23", releaseDate: "2026-11-20", personalWorkerId: "sw.nieminen" }, new Date("2026-11-01T10:00:00+02:00"), CHOICES);
+      expect(early).to.deep.equal({ ok: false, errors: { releaseDate: "Vapautumispäivä ei voi olla ennen yhteydenottoa / The release date cannot be before the contact" } });
+      const sameDay = validateSubmission(register, { contactDate: "2026-11-23", releaseDate: "2026-11-23", personalWorkerId: "sw.nieminen" }, new Date("2026-11-01T10:00:00+02:00"), CHOICES);
+      expect(sameDay.ok, "released on the day of the contact").to.equal(true);
     });
 
     it("enforces text lengths with a readable message", () => {

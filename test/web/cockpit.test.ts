@@ -189,6 +189,15 @@ describe("cockpit", function () {
       unwrap(await engine.client.GET("/variable-instance", { params: { query: { processInstanceIdIn: id, variableName: name } } }))[0]?.value;
     expect(String(await valueOf("probationFrom"))).to.match(/^2027-01-20T00:00:00/);
     expect(await valueOf("changedReleaseDay")).to.equal("probationFrom");
+    // a release before the contact is refused, and changes nothing
+    unwrap(await engine.client.PUT("/process-instance/{id}/variables/{varName}", { params: { path: { id, varName: "contactDate" } }, body: { value: "2026-11-23T00:00:00.000+0000", type: "Date" } }));
+    const beforeContact = await harness.as(ADMIN, `/cockpit/api/instances/${id}/message`, {
+      method: "POST",
+      body: JSON.stringify({ messageName: "ReleaseDateChanged", date: "2019-05-01" }),
+    });
+    expect(beforeContact.status).to.equal(400);
+    expect(((await beforeContact.json()) as { code: string }).code).to.equal("release-before-contact");
+    expect(String(await valueOf("releaseDate"))).to.match(/^2027-02-15T00:00:00/);
     const unknownDay = await harness.as(ADMIN, `/cockpit/api/instances/${id}/message`, {
       method: "POST",
       body: JSON.stringify({ messageName: "ReleaseDateChanged", day: "birthday", date: "2027-01-20" }),

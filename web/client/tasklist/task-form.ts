@@ -4,6 +4,7 @@ import { h } from "../shared/dom.js";
 import { formatDate } from "./format.js";
 import type { Strings } from "./strings.js";
 import type { TaskDetail } from "./types.js";
+import { orderProblems } from "../../../lib/forms/field-order.js";
 
 /**
  * The task's Camunda Form rendered by form-js, with claim/unclaim. form-js checks the form's
@@ -63,6 +64,12 @@ export async function taskFormSection(
     const submit = h("button", { type: "button", class: "primary", id: "complete" }, t.complete);
     submit.addEventListener("click", async () => {
       const { data, errors } = form.submit();
+      // the server's own rule for dates that must come in order, before anything is sent
+      const order = orderProblems(data, (v) => (typeof v === "string" && v ? Date.parse(v) : null));
+      if (Object.keys(order).length > 0) {
+        status.replaceChildren(h("div", { class: "error", role: "alert" }, ...Object.values(order).map((m) => h("p", {}, m))));
+        return;
+      }
       if (Object.keys(errors).length > 0) {
         status.replaceChildren(h("p", { class: "error", role: "alert" }, t.fixErrors));
         (container.querySelector("[aria-invalid='true']") as HTMLElement | null)?.focus();

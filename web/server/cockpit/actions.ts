@@ -4,6 +4,7 @@ import { ApiProblem, notFound } from "../problems.js";
 import type { CockpitDeps } from "./deps.js";
 import { engineDate } from "../../../lib/engine/engine-date.js";
 import { ChangedReleaseDay } from "../../../workers/deadlines/release-days.js";
+import { helsinkiDate } from "../../../lib/time/helsinki-date.js";
 
 /** Gives the failed job or external task behind an incident one more try, which resolves the incident. */
 export async function retryIncident(deps: CockpitDeps, actor: string, incidentId: string): Promise<void> {
@@ -53,6 +54,14 @@ export async function correlateMessage(deps: CockpitDeps, actor: string, id: str
   // A new release date belongs to the whole case: the release pathway and the joint assessment
   // it called each keep their own clocks, so every instance under the case reference hears it.
   const { businessKey } = unwrap(await deps.engine.client.GET("/process-instance/{id}", { params: { path: { id } } }));
+  if (message.messageName === "ReleaseDateChanged" && message.day !== "probationFrom") {
+    // a release before the contact would stall every clock: refused, as the forms refuse it
+    const contact = (await deps.engine.client.GET("/process-instance/{id}/variables/{varName}", { params: { path: { id, varName: "contactDate" }, query: { deserializeValue: false } } })).data?.value;
+    const contactDay = typeof contact === "string" ? helsinkiDate(new Date(contact.replace(/([+-]\d{2})(\d{2})$/, "$1:$2"))) : null;
+    if (contactDay && message.date < contactDay) {
+      throw new ApiProblem(400, "InvalidRequestException", "release-before-contact", `Vapautumispäivä ei voi olla ennen yhteydenottoa (${contactDay}) / The release day cannot be before the contact (${contactDay}).`);
+    }
+  }
   const target = message.messageName === "ReleaseDateChanged" && businessKey ? { businessKey, all: true } : { processInstanceId: id };
   await deps.audit.around(
     {
