@@ -51,6 +51,7 @@ export async function casePage(caseRef: string, t: Strings, errorBox: (e: unknow
           : null,
       ),
     );
+  if (view.waitsForSupport) section.append(h("p", { class: "error", role: "alert" }, t.waitsForSupport));
   section.append(
     view.openTasks.length
       ? h(

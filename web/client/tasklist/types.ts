@@ -86,6 +86,8 @@ export interface CaseView {
   /** the newest consent version, and what of the other side's data this view shows by it */
   consent: ConsentVersion | null;
   crossed: string[];
+  /** an incident holds the case until an admin has seen to it */
+  waitsForSupport: boolean;
   openTasks: OpenTask[];
   /** null for a case Nivel did not start (no organisations recorded) */
   team: TeamView | null;

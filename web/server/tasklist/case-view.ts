@@ -65,6 +65,9 @@ export async function caseView(engine: EngineClient, store: Store, caseRef: stri
       ? unwrap(await engine.GET("/process-instance/{id}/variables", { params: { path: { id: instance.id! }, query: { deserializeValues: false } } }))
       : {};
   const side = sideOf(viewer);
+  // an incident in any running instance of the case: the case waits for support, and says so
+  const running = unwrap(await engine.GET("/process-instance", { params: { query: { businessKey: caseRef } } }));
+  const incidents = (await Promise.all(running.map(async (i) => unwrap(await engine.GET("/incident", { params: { query: { processInstanceId: i.id! } } }))))).flat();
   const [rise, county, network, { consent, crossing }] = await Promise.all([
     store.plans.latest(caseRef, "rise"),
     store.plans.latest(caseRef, "county"),
@@ -89,6 +92,8 @@ export async function caseView(engine: EngineClient, store: Store, caseRef: stri
     plansWithheld: (["rise", "county"] as const).filter((s) => s !== side),
     network,
     consent,
+    /** an incident holds the case: an admin has it in the cockpit (the engine's own words are theirs alone) */
+    waitsForSupport: incidents.length > 0,
     /** what of the other side's data this view shows, and by which consent version: the audit's basis */
     crossed: joint && side ? joint.joint.shared.filter((item) => holds(planOf(side === "rise" ? county : rise), item)) : [],
     consentVersion: consent?.version ?? null,
