@@ -198,6 +198,15 @@ describe("cockpit", function () {
     expect(beforeContact.status).to.equal(400);
     expect(((await beforeContact.json()) as { code: string }).code).to.equal("release-before-contact");
     expect(String(await valueOf("releaseDate"))).to.match(/^2027-02-15T00:00:00/);
+    // the admin corrects a value behind an incident: only the pathways' own variables, of their own type, audited by name
+    const correct = (body: unknown) => harness.as(ADMIN, `/cockpit/api/instances/${id}/variables`, { method: "POST", body: JSON.stringify(body) });
+    expect((await correct({ name: "releaseDate", value: "2027-03-01" })).status).to.equal(204);
+    expect(String(await valueOf("releaseDate"))).to.match(/^2027-03-01T00:00:00/);
+    expect(((await (await correct({ name: "somethingElse", value: "x" })).json()) as { code: string }).code).to.equal("not-correctable");
+    expect(((await (await correct({ name: "releaseDate", value: true })).json()) as { code: string }).code).to.equal("wrong-type");
+    expect(((await (await correct({ name: "releaseDate", value: "2027-02-31" })).json()) as { code: string }).code, "no such day").to.equal("wrong-type");
+    expect(((await (await correct({ name: "meetingPlace", value: "x" })).json()) as { code: string }).code, "not on this case").to.equal("no-such-variable");
+    expect((await harness.auditBy(ADMIN)).filter((e) => e.action === "cockpit.correct").map((e) => e.detail)).to.deep.include({ name: "releaseDate", type: "Date", processInstanceId: id });
     const unknownDay = await harness.as(ADMIN, `/cockpit/api/instances/${id}/message`, {
       method: "POST",
       body: JSON.stringify({ messageName: "ReleaseDateChanged", day: "birthday", date: "2027-01-20" }),

@@ -95,6 +95,7 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
   "POST /cockpit/api/sessions/:userId/end": { who: admins, ...nothing, refusal: 403, why: "ends a user's sessions" },
   "POST /cockpit/api/incidents/:id/retry": { who: admins, ...anyCase, refusal: 403, why: "repairs a case" },
   "POST /cockpit/api/instances/:id/cancel": { who: admins, ...anyCase, refusal: 403, why: "ends a case" },
+  "POST /cockpit/api/instances/:id/variables": { who: admins, ...anyCase, refusal: 403, why: "corrects a variable that stalls a case, before a retry" },
   "POST /cockpit/api/instances/:id/message": { who: admins, ...anyCase, refusal: 403, why: "tells a case of a change" },
 
   // the modeler: pathways, never cases

@@ -170,6 +170,10 @@ export const ROUTE_REQUESTS: Record<string, Recipe> = {
     };
   },
   "POST /cockpit/api/instances/:id/cancel": onCase((c, world) => ({ method: "POST", path: `/cockpit/api/instances/${c.instanceId}/cancel`, json: { reason: "Matriisin testi" }, effect: stateOf(world, c) }), true),
+  "POST /cockpit/api/instances/:id/variables": onCase(
+    (c, world) => ({ method: "POST", path: `/cockpit/api/instances/${c.instanceId}/variables`, json: { name: "clientName", value: "Korjattu Nimi" }, effect: stateOf(world, c) }),
+    true,
+  ),
   "POST /cockpit/api/instances/:id/message": onCase(
     (c, world) => ({ method: "POST", path: `/cockpit/api/instances/${c.instanceId}/message`, json: { messageName: "ReleaseDateChanged", date: "2027-01-15" }, effect: stateOf(world, c) }),
     true,

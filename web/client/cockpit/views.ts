@@ -245,6 +245,30 @@ export async function instanceView(context: ViewContext, id: string, outcome: st
       )
     : null;
 
+  /** an admin corrects the value behind an incident (the server allows only the pathways' own variables, of their own type) */
+  const correctionForm = () => {
+    const correctable = detail.variables.filter((v) => ["String", "Boolean", "Integer", "Long", "Date"].includes(v.type));
+    const name = h("select", { name: "name" }, ...correctable.map((v) => h("option", { value: v.name }, v.name)));
+    const value = h("input", { name: "value", required: true });
+    return h(
+      "form",
+      {
+        class: "correct",
+        onsubmit: (e: Event) => {
+          e.preventDefault();
+          const type = correctable.find((v) => v.name === name.value)?.type;
+          const typed = type === "Boolean" ? value.value === "true" : type === "Integer" || type === "Long" ? Number(value.value) : value.value;
+          void act(t.actionNames.correct, t.correctDone, () => api(`api/instances/${id}/variables`, { method: "POST", body: { name: name.value, value: typed } }));
+        },
+      },
+      h("h3", {}, t.correctTitle),
+      h("label", {}, `${t.correctName} `, name),
+      " ",
+      h("label", {}, `${t.correctValue} `, value),
+      " ",
+      h("button", { type: "submit" }, t.correctSend),
+    );
+  };
   const pathway = pathwayName(context, detail.pathway, deployedNameIn(xml, detail.pathway));
   const section = h(
     "section",
@@ -272,6 +296,7 @@ export async function instanceView(context: ViewContext, id: string, outcome: st
         {},
         h("h2", {}, t.variables),
         table(t.variableHeaders, detail.variables.map((v) => [v.name, label(t.variableTypes, v.type), valueText(t, v.type, v.value)]), "variables"),
+        running ? correctionForm() : null,
       ),
       h(
         "div",

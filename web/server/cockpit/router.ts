@@ -1,5 +1,5 @@
 import type express from "express";
-import { CancelRequest, MessageRequest, cancelInstance, correlateMessage, retryIncident } from "./actions.js";
+import { CancelRequest, CorrectVariable, MessageRequest, cancelInstance, correctVariable, correlateMessage, retryIncident } from "./actions.js";
 import type { CockpitDeps } from "./deps.js";
 import { InstanceFilter, listInstances } from "./instance-list.js";
 import { instanceDetail } from "./instance-detail.js";
@@ -69,6 +69,13 @@ export function cockpitRouter(deps: CockpitDeps): express.Router {
     "/api/instances/:id/message",
     withBody(MessageRequest, async (req, res, message) => {
       await correlateMessage(deps, actor(res), String(req.params.id), message);
+      res.status(204).end();
+    }),
+  );
+  router.post(
+    "/api/instances/:id/variables",
+    withBody(CorrectVariable, async (req, res, input) => {
+      await correctVariable(deps, actor(res), String(req.params.id), input);
       res.status(204).end();
     }),
   );
