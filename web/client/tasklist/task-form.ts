@@ -75,12 +75,15 @@ export async function taskFormSection(
         (container.querySelector("[aria-invalid='true']") as HTMLElement | null)?.focus();
         return;
       }
+      // one request at a time: a second click while the first runs would find the task gone
+      if (submit.disabled) return;
+      submit.disabled = true;
       try {
         await api(`/api/tasks/${task.id}/complete`, { method: "POST", body: { data } });
         status.replaceChildren(h("p", { class: "ok", role: "status" }, t.completed));
         setTimeout(() => (location.hash = "#/"), 800);
-        submit.disabled = true;
       } catch (error) {
+        submit.disabled = false;
         status.replaceChildren(error instanceof ApiError ? errorBox(error) : errorBox(String(error)));
       }
     });
