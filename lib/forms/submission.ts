@@ -4,9 +4,9 @@
  */
 import { evaluate } from "@bpmn-io/feelin";
 import { z } from "zod";
-import { engineDate } from "../engine/engine-date.js";
+import { engineDate, parseEngineDate } from "../engine/engine-date.js";
 import { valueFields, type Choices, type FormDefinition, type FormField, type Option } from "./form-definition.js";
-import { fromHelsinkiWallTime } from "../time/helsinki-date.js";
+import { fromHelsinkiWallTime, helsinkiDate } from "../time/helsinki-date.js";
 import { orderProblems } from "./field-order.js";
 
 export const camundaVariable = z.discriminatedUnion("type", [
@@ -28,10 +28,7 @@ const REQUIRED = "Pakollinen tieto / Required";
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 const isoDateTime = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:?\d{2})?$/;
 const HAS_ZONE = /(Z|[+-]\d{2}:?\d{2})$/;
-/** An engine Date string (`…+0000`) as milliseconds. */
-const engineInstant = (value: string) => new Date(value.replace(/([+-]\d{2})(\d{2})$/, "$1:$2")).getTime();
 
-const helsinkiDate = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Helsinki", year: "numeric", month: "2-digit", day: "2-digit" });
 const PASSED = "Päivämäärä ei voi olla mennyt / The date cannot be in the past";
 
 function dateSchema(field: Extract<FormField, { type: "datetime" }>, now: Date) {
@@ -48,7 +45,7 @@ function dateSchema(field: Extract<FormField, { type: "datetime" }>, now: Date) 
         return z.NEVER;
       }
       // a date counts by the Finnish calendar: today is allowed, yesterday is not
-      const passed = field.subtype === "date" ? s < helsinkiDate.format(now) : date.getTime() < now.getTime();
+      const passed = field.subtype === "date" ? s < helsinkiDate(now) : date.getTime() < now.getTime();
       if (field.disallowPassedDates && passed) {
         ctx.addIssue({ code: "custom", message: PASSED });
         return z.NEVER;
@@ -174,7 +171,7 @@ export function submissionSchema(form: FormDefinition, now: Date = new Date(), c
         if (result.success) variables[field.key] = result.data;
         else ctx.addIssue({ code: "custom", path: [field.key], message: result.error.issues[0]?.message ?? REQUIRED });
       }
-      const instant = (v: unknown) => (v && typeof v === "object" && (v as CamundaVariable).type === "Date" ? engineInstant((v as { value: string }).value) : null);
+      const instant = (v: unknown) => (v && typeof v === "object" && (v as CamundaVariable).type === "Date" ? (parseEngineDate((v as { value: string }).value)?.getTime() ?? null) : null);
       for (const [key, message] of Object.entries(orderProblems(variables, instant))) ctx.addIssue({ code: "custom", path: [key], message });
       return variables;
     });

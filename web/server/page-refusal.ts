@@ -1,4 +1,5 @@
 import type { Request } from "express";
+import { nivelPage } from "./shell.js";
 
 /** The pages (not their APIs) a browser may be refused: it gets words, not the API's JSON. */
 const PAGES = /^\/(cockpit|modeler)\/?$/;
@@ -18,27 +19,15 @@ const WORDS = {
 
 /**
  * A refused page load in a browser (it asks for HTML first), as a page in Finnish, Swedish and
- * English with a way on; null for everything else, which gets the JSON answer. No inline script or
- * style: the Content Security Policy forbids both.
+ * English with a way on; null for everything else, which gets the JSON answer.
  */
 export function refusalPage(req: Request, status: number): string | null {
   if (req.method !== "GET" || !PAGES.test(req.originalUrl.split("?")[0]!)) return null;
   if (req.accepts(["json", "html"]) !== "html") return null;
   if (status !== 401 && status !== 403) return null;
   const parts = WORDS[status].map(([lang, text, link]) => `<section lang="${lang}"><p>${text}</p><p><a href="/">${link}</a></p></section>`).join("\n");
-  return `<!doctype html>
-<html lang="fi">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Nivel</title>
-<link rel="stylesheet" href="/assets/tasklist/main.css">
-</head>
-<body>
-<main>
+  return nivelPage(`<main>
 <h1>Nivel</h1>
 ${parts}
-</main>
-</body>
-</html>`;
+</main>`);
 }

@@ -1,5 +1,5 @@
-/** The tasklist's HTML: no inline script or style, so the Content Security Policy can forbid both. */
-export function tasklistShell(): string {
+/** A page of Nivel with the tasklist's style: no inline script or style, so the Content Security Policy can forbid both. */
+export function nivelPage(body: string): string {
   return `<!doctype html>
 <html lang="fi">
 <head>
@@ -9,8 +9,13 @@ export function tasklistShell(): string {
 <link rel="stylesheet" href="/assets/tasklist/main.css">
 </head>
 <body>
-<div id="app" aria-live="polite"></div>
-<script type="module" src="/assets/tasklist/main.js"></script>
+${body}
 </body>
 </html>`;
+}
+
+/** The tasklist's HTML: its app, rendered by its script. */
+export function tasklistShell(): string {
+  return nivelPage(`<div id="app" aria-live="polite"></div>
+<script type="module" src="/assets/tasklist/main.js"></script>`);
 }

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { unwrap } from "../../../lib/engine/client.js";
 import { ApiProblem, notFound } from "../problems.js";
 import type { CockpitDeps } from "./deps.js";
-import { engineDate } from "../../../lib/engine/engine-date.js";
+import { engineDate, parseEngineDate } from "../../../lib/engine/engine-date.js";
 import { ChangedReleaseDay } from "../../../workers/deadlines/release-days.js";
 import { helsinkiDate } from "../../../lib/time/helsinki-date.js";
 import { classificationOf } from "../../../lib/consent/classification.js";
@@ -57,8 +57,8 @@ export async function correlateMessage(deps: CockpitDeps, actor: string, id: str
   const { businessKey } = unwrap(await deps.engine.client.GET("/process-instance/{id}", { params: { path: { id } } }));
   if (message.messageName === "ReleaseDateChanged" && message.day !== "probationFrom") {
     // a release before the contact would stall every clock: refused, as the forms refuse it
-    const contact = (await deps.engine.client.GET("/process-instance/{id}/variables/{varName}", { params: { path: { id, varName: "contactDate" }, query: { deserializeValue: false } } })).data?.value;
-    const contactDay = typeof contact === "string" ? helsinkiDate(new Date(contact.replace(/([+-]\d{2})(\d{2})$/, "$1:$2"))) : null;
+    const contact = parseEngineDate((await deps.engine.client.GET("/process-instance/{id}/variables/{varName}", { params: { path: { id, varName: "contactDate" }, query: { deserializeValue: false } } })).data?.value);
+    const contactDay = contact ? helsinkiDate(contact) : null;
     if (contactDay && message.date < contactDay) {
       throw new ApiProblem(400, "InvalidRequestException", "release-before-contact", `Vapautumispäivä ei voi olla ennen yhteydenottoa (${contactDay}) / The release day cannot be before the contact (${contactDay}).`);
     }

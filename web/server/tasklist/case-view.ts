@@ -66,7 +66,7 @@ export async function caseView(engine: EngineClient, store: Store, caseRef: stri
       : {};
   const side = sideOf(viewer);
   // an incident in any running instance of the case: the case waits for support, and says so
-  const running = unwrap(await engine.GET("/process-instance", { params: { query: { businessKey: caseRef } } }));
+  const running = instances.filter((i) => i.state === "ACTIVE" || i.state === "SUSPENDED");
   const incidents = (await Promise.all(running.map(async (i) => unwrap(await engine.GET("/incident", { params: { query: { processInstanceId: i.id! } } }))))).flat();
   const [rise, county, network, { consent, crossing }] = await Promise.all([
     store.plans.latest(caseRef, "rise"),

@@ -18,9 +18,9 @@ import { TaskFilter, taskQuery } from "./task-filter.js";
 import { consentRouter } from "./consent-router.js";
 import { crossingFor, recordConsent } from "./consent.js";
 import { consentFromAnswers, CONSENT_FORM_ID } from "../../../lib/consent/consent-form.js";
-import { routingVariables } from "../../../lib/consent/model.js";
 import { crossedItems, visibleVariables } from "../../../lib/consent/shared-view.js";
 import { toHelsinkiWallTime } from "../../../lib/time/helsinki-date.js";
+import { parseEngineDate } from "../../../lib/engine/engine-date.js";
 
 export interface TasklistDeps {
   engine: EngineClient;
@@ -45,10 +45,9 @@ type OpenTask = NonNullable<Awaited<ReturnType<typeof openableTask>>>;
 function asFormShowsIt(definition: ReturnType<typeof parseForm>, data: Record<string, unknown>): Record<string, unknown> {
   const shown = { ...data };
   for (const field of valueFields(definition)) {
-    const value = shown[field.key];
-    if (field.type !== "datetime" || typeof value !== "string") continue;
-    const instant = new Date(value.replace(/([+-]\d{2})(\d{2})$/, "$1:$2"));
-    if (Number.isNaN(instant.getTime())) continue;
+    if (field.type !== "datetime") continue;
+    const instant = parseEngineDate(shown[field.key]);
+    if (!instant) continue;
     shown[field.key] = field.subtype === "date" ? instant.toISOString().slice(0, 10) : toHelsinkiWallTime(instant);
   }
   return shown;
@@ -180,10 +179,9 @@ export function tasklistRouter(deps: TasklistDeps): express.Router {
       await auditedChange(res, "task.complete", caseRef, { taskId }, async () => {
         const record = caseRef ? await store.cases.get(caseRef) : null;
         if (consent?.ok && caseRef) {
-          const { version } = await recordConsent(engine, store, caseRef, consent.consent, { id: currentUser(res).id, side: sideOf(currentUser(res)) }, deps.now(), true);
-          const routing = routingVariables(version.grants);
-          const variables = { consentGiven: { type: "Boolean", value: routing.consentGiven }, consentItems: { type: "Json", value: JSON.stringify(routing.consentItems) } };
-          unwrap(await engine.POST("/task/{id}/submit-form", { params: { path: { id: taskId } }, body: { variables } }));
+          // recordConsent has set the routing variables on every running instance of the case, this one too
+          await recordConsent(engine, store, caseRef, consent.consent, { id: currentUser(res).id, side: sideOf(currentUser(res)) }, deps.now(), true);
+          unwrap(await engine.POST("/task/{id}/submit-form", { params: { path: { id: taskId } }, body: { variables: {} } }));
           return;
         }
         // the named worker joins the team before the tasks offered to it are created
